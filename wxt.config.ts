@@ -9,8 +9,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Execute via Reply',
-    description:
-      'Send and complete your Reply.io email and SMS tasks from the page you are on.',
+    description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
     permissions: ['storage'],
     host_permissions: ['https://api.reply.io/*'],
     ...(browser === 'firefox'

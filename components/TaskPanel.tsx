@@ -1,0 +1,256 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from 'zustand';
+import type { EmailAccount, Task } from '@/utils/reply/schemas';
+import {
+  canPickEmailAccount,
+  dueText,
+  isEmailTask,
+  recipient,
+  statusText,
+  typeLabel,
+  whyNotExecutable,
+} from '@/utils/reply/task';
+import { sanitizeEmailHtml } from '@/utils/sanitize';
+import type { PanelStore } from '@/utils/stores/panel';
+
+/** The one preview-edit-execute view, for the page panel and the popup alike. */
+export function TaskPanel({ store, floating = false }: { store: PanelStore; floating?: boolean }) {
+  const load = useStore(store, (s) => s.load);
+  const taskId = useStore(store, (s) => s.taskId);
+  const [open, setOpen] = useState(true);
+
+  useEffect(() => {
+    void store.getState().reload();
+  }, [store]);
+
+  return (
+    <section
+      class={floating ? 'evr-panel evr-floating' : 'evr-panel'}
+      aria-label="Execute via Reply"
+    >
+      <header class="evr-header">
+        <h2>Execute via Reply</h2>
+        <span class="evr-muted">Task {taskId}</span>
+        <button
+          type="button"
+          class="evr-icon"
+          aria-expanded={open}
+          aria-label={open ? 'Collapse panel' : 'Expand panel'}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? '–' : '+'}
+        </button>
+      </header>
+      {open && (
+        <div class="evr-body">
+          {load.status === 'loading' && <p role="status">Loading the task from Reply…</p>}
+          {load.status === 'failed' && (
+            <>
+              <p role="alert" class="evr-error">
+                {load.error.message}
+              </p>
+              <button type="button" onClick={() => void store.getState().reload()}>
+                Try again
+              </button>
+            </>
+          )}
+          {load.status === 'ready' && (
+            <LoadedTaskView store={store} task={load.task} accounts={load.emailAccounts} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LoadedTaskView({
+  store,
+  task,
+  accounts,
+}: {
+  store: PanelStore;
+  task: Task;
+  accounts: EmailAccount[] | null;
+}) {
+  const execution = useStore(store, (s) => s.execution);
+  const blocked = whyNotExecutable(task);
+  const to = recipient(task);
+  const due = dueText(task);
+
+  return (
+    <>
+      <dl class="evr-facts">
+        <dt>Type</dt>
+        <dd>{typeLabel(task)}</dd>
+        <dt>Status</dt>
+        <dd>{statusText(task)}</dd>
+        {task.sequenceStepDisplayName && (
+          <>
+            <dt>Step</dt>
+            <dd>{task.sequenceStepDisplayName}</dd>
+          </>
+        )}
+        {due && (
+          <>
+            <dt>Due</dt>
+            <dd>{due}</dd>
+          </>
+        )}
+        {to && (
+          <>
+            <dt>To</dt>
+            <dd>{to}</dd>
+          </>
+        )}
+      </dl>
+      {blocked && execution.status !== 'done' ? (
+        <>
+          <p class="evr-note">{blocked}</p>
+          <ContentPreview task={task} />
+        </>
+      ) : (
+        <DraftEditor store={store} task={task} accounts={accounts} />
+      )}
+    </>
+  );
+}
+
+function ContentPreview({ task }: { task: Task }) {
+  const content = task.content ?? task.template;
+  if (!content?.body) return null;
+  return (
+    <div class="evr-preview-block">
+      {content.subject && <p class="evr-subject">{content.subject}</p>}
+      <BodyPreview task={task} body={content.body} />
+    </div>
+  );
+}
+
+function BodyPreview({ task, body }: { task: Task; body: string }) {
+  if (!isEmailTask(task)) return <p class="evr-preview evr-plain">{body}</p>;
+  return (
+    <div
+      class="evr-preview"
+      role="document"
+      aria-label="Email preview"
+      // Sanitized: no script, no remote loads, no styles (utils/sanitize.ts).
+      dangerouslySetInnerHTML={{ __html: sanitizeEmailHtml(body) }}
+    />
+  );
+}
+
+function DraftEditor({
+  store,
+  task,
+  accounts,
+}: {
+  store: PanelStore;
+  task: Task;
+  accounts: EmailAccount[] | null;
+}) {
+  const edits = useStore(store, (s) => s.edits);
+  const emailAccountId = useStore(store, (s) => s.emailAccountId);
+  const execution = useStore(store, (s) => s.execution);
+  const actions = store.getState();
+  const rendered = task.content ?? task.template;
+  const subject = edits.subject ?? rendered?.subject ?? '';
+  const body = edits.body ?? rendered?.body ?? '';
+  const edited = edits.subject !== null || edits.body !== null;
+  const locked = execution.status === 'sending' || execution.status === 'done';
+
+  return (
+    <form
+      class="evr-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void actions.execute();
+      }}
+    >
+      {accounts && accounts.length > 0 && canPickEmailAccount(task) && (
+        <label>
+          Send from
+          <select
+            value={emailAccountId === null ? '' : String(emailAccountId)}
+            disabled={locked}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              actions.pickEmailAccount(value === '' ? null : Number(value));
+            }}
+          >
+            <option value="">Your default account</option>
+            {accounts.map((account) => (
+              <option key={account.id} value={String(account.id)}>
+                {account.senderName ? `${account.senderName} <${account.email}>` : account.email}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {isEmailTask(task) && (
+        <label>
+          Subject
+          <input
+            type="text"
+            value={subject}
+            readOnly={locked}
+            onInput={(e) => actions.editSubject(e.currentTarget.value)}
+          />
+        </label>
+      )}
+      <label>
+        Body
+        <textarea
+          rows={isEmailTask(task) ? 8 : 4}
+          value={body}
+          readOnly={locked}
+          onInput={(e) => actions.editBody(e.currentTarget.value)}
+        />
+      </label>
+      {isEmailTask(task) && body && (
+        <details class="evr-preview-block">
+          <summary>Preview</summary>
+          <BodyPreview task={task} body={body} />
+        </details>
+      )}
+      {execution.status !== 'done' && (
+        <div class="evr-actions">
+          <button type="submit" class="evr-primary" disabled={locked}>
+            {execution.status === 'sending' ? 'Sending…' : 'Execute via Reply'}
+          </button>
+          {edited && (
+            <button type="button" disabled={locked} onClick={() => actions.discardEdits()}>
+              Discard edits
+            </button>
+          )}
+        </div>
+      )}
+      <ExecutionStatus store={store} />
+    </form>
+  );
+}
+
+function ExecutionStatus({ store }: { store: PanelStore }) {
+  const execution = useStore(store, (s) => s.execution);
+  switch (execution.status) {
+    case 'idle':
+      return null;
+    case 'sending':
+      return <p role="status">Sending through Reply…</p>;
+    case 'failed':
+      return (
+        <p role="alert" class="evr-error">
+          {execution.error.message}
+        </p>
+      );
+    case 'done':
+      return execution.task.isFailed ? (
+        <p role="alert" class="evr-error">
+          {statusText(execution.task)}
+        </p>
+      ) : (
+        <p role="status" class="evr-success">
+          Sent. {statusText(execution.task)}.
+        </p>
+      );
+  }
+}

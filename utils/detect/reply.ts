@@ -1,0 +1,33 @@
+/**
+ * Reply does not document a task page URL, so any reply.io page whose path, hash or query
+ * names a task counts: `/tasks/{id}`, `/task/{id}`, `taskId={id}`.
+ */
+const TASK_SEGMENT = /(?:^|\/)tasks?\/(\d{1,15})(?=$|[/?#&])/i;
+const TASK_PARAM = /(?:^|[?&#])taskId=(\d{1,15})(?=$|[&#])/i;
+
+export function isReplyHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'reply.io' || host.endsWith('.reply.io');
+}
+
+/** The task a Reply web app URL names, or null. Accepts a Location, a URL or an href. */
+export function taskIdFromUrl(
+  location: Pick<URL, 'hostname' | 'pathname' | 'search' | 'hash'> | string,
+): number | null {
+  let url: Pick<URL, 'hostname' | 'pathname' | 'search' | 'hash'>;
+  try {
+    url = typeof location === 'string' ? new URL(location) : location;
+  } catch {
+    return null;
+  }
+  if (!isReplyHost(url.hostname)) return null;
+  const hash = url.hash.replace(/^#!?/, '');
+  const [hashPath = '', hashQuery = ''] = hash.split('?', 2);
+  const match =
+    TASK_SEGMENT.exec(url.pathname) ??
+    TASK_SEGMENT.exec(hashPath) ??
+    TASK_PARAM.exec(url.search) ??
+    TASK_PARAM.exec(`?${hashQuery}`);
+  const id = match?.[1] ? Number(match[1]) : Number.NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}

@@ -1,0 +1,162 @@
+import * as v from 'valibot';
+import { parseRetryAfter, ReplyError } from './errors';
+import {
+  type EmailAccount,
+  EmailAccountsSchema,
+  ProblemSchema,
+  type Task,
+  TaskSchema,
+  type WhoAmI,
+  WhoAmISchema,
+} from './schemas';
+
+export const REPLY_API_BASE = 'https://api.reply.io';
+
+/** The execute page sends `X-API-Key`; the current auth page sends `Authorization: Bearer`. */
+export type AuthScheme = 'x-api-key' | 'bearer';
+export const AUTH_SCHEMES: readonly AuthScheme[] = ['x-api-key', 'bearer'];
+
+export interface Credentials {
+  apiKey: string;
+  authScheme: AuthScheme;
+}
+
+export interface ClientOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Called when Reply turned out to accept only the other auth header. */
+  onAuthSchemeChange?: (scheme: AuthScheme) => void;
+}
+
+export interface ExecuteBody {
+  content?: { subject?: string; body: string };
+  emailAccountId?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** One Reply user's view of the API. Every call resolves to decoded data or throws ReplyError. */
+export class ReplyClient {
+  constructor(
+    private credentials: Credentials,
+    private readonly options: ClientOptions = {},
+  ) {}
+
+  get authScheme(): AuthScheme {
+    return this.credentials.authScheme;
+  }
+
+  whoami(): Promise<WhoAmI> {
+    return this.call('GET', '/v3/whoami', WhoAmISchema);
+  }
+
+  getTask(taskId: number): Promise<Task> {
+    return this.call('GET', `/v3/tasks/${taskId}?includeContent=true`, TaskSchema);
+  }
+
+  emailAccounts(): Promise<EmailAccount[]> {
+    return this.call('GET', '/v3/email-accounts?top=100&my=true', EmailAccountsSchema);
+  }
+
+  /** Sends a real message. Not idempotent: callers go through utils/execution only. */
+  executeTask(taskId: number, body: ExecuteBody): Promise<Task> {
+    return this.call('POST', `/v3/tasks/${taskId}/execute`, TaskSchema, body);
+  }
+
+  private async call<S extends v.GenericSchema>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<v.InferOutput<S>> {
+    try {
+      return await request(this.credentials, this.options, method, path, schema, body);
+    } catch (error) {
+      // A 401 means Reply processed nothing, so the other header is safe to try once.
+      if (!(error instanceof ReplyError) || error.kind !== 'unauthorized') throw error;
+      const other: Credentials = {
+        ...this.credentials,
+        authScheme: this.credentials.authScheme === 'bearer' ? 'x-api-key' : 'bearer',
+      };
+      const result = await request(other, this.options, method, path, schema, body);
+      this.credentials = other;
+      this.options.onAuthSchemeChange?.(other.authScheme);
+      return result;
+    }
+  }
+}
+
+/** Checks a key, finding which auth header this Reply accepts. */
+export async function connect(
+  apiKey: string,
+  options: ClientOptions = {},
+): Promise<{ whoami: WhoAmI; authScheme: AuthScheme }> {
+  const client = new ReplyClient({ apiKey, authScheme: 'x-api-key' }, options);
+  const whoami = await client.whoami();
+  return { whoami, authScheme: client.authScheme };
+}
+
+async function request<S extends v.GenericSchema>(
+  credentials: Credentials,
+  options: ClientOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  schema: S,
+  body: unknown,
+): Promise<v.InferOutput<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (credentials.authScheme === 'bearer') headers.Authorization = `Bearer ${credentials.apiKey}`;
+  else headers['X-API-Key'] = credentials.apiKey;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(`${options.baseUrl ?? REPLY_API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    throw new ReplyError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');
+  }
+
+  if (response.status === 401) throw new ReplyError('unauthorized', { status: 401 });
+  if (!response.ok) throw await errorFrom(response);
+
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw new ReplyError('timeout');
+    throw new ReplyError('bad-response', { status: response.status });
+  }
+  const decoded = v.safeParse(schema, json);
+  if (!decoded.success) throw new ReplyError('bad-response', { status: response.status });
+  return decoded.output;
+}
+
+async function errorFrom(response: Response): Promise<ReplyError> {
+  const problem = v.safeParse(ProblemSchema, await response.json().catch(() => null));
+  const fieldErrors = problem.success
+    ? (problem.output.errors ?? []).map((e) => e.message).filter(Boolean)
+    : [];
+  const detail = problem.success
+    ? [problem.output.detail ?? problem.output.title, ...fieldErrors].filter(Boolean).join(' ')
+    : undefined;
+  const details = { status: response.status, detail: detail || undefined };
+  const { status } = response;
+  if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+    return new ReplyError('rate-limited', { ...details, retryAfterSeconds });
+  }
+  if (status === 403) return new ReplyError('forbidden', details);
+  if (status === 404) return new ReplyError('not-found', details);
+  if (status >= 500) return new ReplyError('server', details);
+  return new ReplyError('invalid-request', details);
+}
