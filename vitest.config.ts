@@ -11,7 +11,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],
-          environment: 'happy-dom',
+          environment: 'jsdom',
+          setupFiles: ['tests/setup-dom.ts'],
+          // zustand's React binding must see preact/compat as 'react', as in the build.
+          server: { deps: { inline: ['zustand'] } },
         },
       },
       {

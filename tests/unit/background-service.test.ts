@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createReplyService } from '@/utils/background/service';
+import { apiKeyItem, connectionItem } from '@/utils/storage';
+
+const TASK = {
+  id: 102,
+  taskType: 'manualEmail',
+  status: 'new',
+  sequenceId: null,
+  creationSource: 'user',
+  content: { subject: 'S', body: 'B' },
+};
+
+/** A Reply that accepts only `Authorization: Bearer good-key`, recording what it got. */
+function bearerOnlyReply() {
+  const calls: Request[] = [];
+  let executeGate: Promise<void> = Promise.resolve();
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(input, init);
+    calls.push(req);
+    if (req.headers.get('authorization') !== 'Bearer good-key')
+      return new Response(null, { status: 401 });
+    const path = new URL(req.url).pathname;
+    const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
+    if (path === '/v3/whoami') return json({ userId: 1001, username: 'rep@example.com' });
+    if (path === '/v3/email-accounts') return json({ items: [{ id: 1, email: 'a@x.com' }] });
+    if (path.endsWith('/execute')) {
+      await executeGate;
+      return json({ ...TASK, status: 'finished' });
+    }
+    return json(TASK);
+  }) as typeof globalThis.fetch;
+  return {
+    fetch,
+    calls,
+    holdExecutes() {
+      let release = () => {};
+      executeGate = new Promise((r) => {
+        release = r;
+      });
+      return release;
+    },
+  };
+}
+
+describe('background service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('checks a key, remembers the header Reply accepted, and never hands the key out', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    const view = await service.saveApiKey('good-key');
+    expect(view).toEqual({
+      connected: true,
+      userId: 1001,
+      username: 'rep@example.com',
+      keyHint: '-key',
+    });
+    expect(JSON.stringify(view)).not.toContain('good-key');
+    expect(await connectionItem.getValue()).toMatchObject({ authScheme: 'bearer' });
+
+    await service.loadTask(102);
+    expect(reply.calls.at(-1)?.headers.get('authorization')).toBe('Bearer good-key');
+    expect(reply.calls.at(-1)?.headers.get('x-api-key')).toBeNull();
+  });
+
+  it('keeps nothing when the key is rejected', async () => {
+    const service = createReplyService({ fetch: bearerOnlyReply().fetch });
+    await expect(service.saveApiKey('bad-key')).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(await apiKeyItem.getValue()).toBeNull();
+    expect(await service.getConnection()).toEqual({ connected: false });
+  });
+
+  it('asks for a key before talking to Reply', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await expect(service.loadTask(1)).rejects.toMatchObject({ kind: 'not-connected' });
+    expect(reply.calls).toHaveLength(0);
+  });
+
+  it('loads accounts only for one-off emails', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.saveApiKey('good-key');
+    const loaded = await service.loadTask(102);
+    expect(loaded.emailAccounts).toEqual([
+      { id: 1, email: 'a@x.com', senderName: null, isDefault: false },
+    ]);
+  });
+
+  it('joins a second execute of the same task instead of sending again', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.saveApiKey('good-key');
+    const release = reply.holdExecutes();
+    const first = service.executeTask({ taskId: 102 });
+    const second = service.executeTask({ taskId: 102, content: { body: 'other' } });
+    release();
+    expect(await first).toEqual(await second);
+    expect(reply.calls.filter((c) => c.url.endsWith('/execute'))).toHaveLength(1);
+  });
+
+  it('removes the key', async () => {
+    const service = createReplyService({ fetch: bearerOnlyReply().fetch });
+    await service.saveApiKey('good-key');
+    expect(await service.removeApiKey()).toEqual({ connected: false });
+    expect(await apiKeyItem.getValue()).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Task } from '@/utils/reply/schemas';
+import { createPanelStore } from '@/utils/stores/panel';
+import { failed, fakeConnector, ok } from '../fixtures/connector';
+import { makeTask, oneOffEmailTask, smsTask } from '../fixtures/tasks';
+
+const finish = (task: Task) =>
+  ok({ ...task, status: 'finished' as const, finishedAt: '2026-11-28T17:05:00Z' });
+
+async function readyStore(task: Task, executed = finish) {
+  const connector = fakeConnector({ loaded: ok({ task, emailAccounts: null }), executed });
+  const store = createPanelStore(connector, task.id);
+  await store.getState().reload();
+  return { store, connector };
+}
+
+describe('panel store: what execute sends', () => {
+  it('sends {} when nothing was edited', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+  });
+
+  it('sends the whole content when only the body was edited', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    store.getState().editBody('<p>Hello Jane</p>');
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledWith({
+      taskId: 101,
+      content: { subject: 'Quick question, Jane', body: '<p>Hello Jane</p>' },
+    });
+  });
+
+  it('sends no subject for SMS', async () => {
+    const { store, connector } = await readyStore(smsTask());
+    store.getState().editBody('Hi Jane!');
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledWith({
+      taskId: 103,
+      content: { body: 'Hi Jane!' },
+    });
+  });
+
+  it('sends the picked account only for one-off emails', async () => {
+    const oneOff = await readyStore(oneOffEmailTask());
+    oneOff.store.getState().pickEmailAccount(2);
+    await oneOff.store.getState().execute();
+    expect(oneOff.connector.executeTask).toHaveBeenCalledWith({ taskId: 102, emailAccountId: 2 });
+
+    const sequence = await readyStore(makeTask());
+    sequence.store.getState().pickEmailAccount(2);
+    await sequence.store.getState().execute();
+    expect(sequence.connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+  });
+
+  it('sends {} again after edits were discarded', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    store.getState().editSubject('Changed');
+    store.getState().discardEdits();
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+  });
+});
+
+describe('panel store: sending once', () => {
+  it('ignores a second execute while the first is in flight, and after it finished', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    await Promise.all([store.getState().execute(), store.getState().execute()]);
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledTimes(1);
+    expect(store.getState().execution.status).toBe('done');
+    const load = store.getState().load;
+    expect(load.status === 'ready' && load.task.status).toBe('finished');
+  });
+
+  it('never sends for tasks that cannot be executed', async () => {
+    for (const task of [makeTask({ taskType: 'call' }), makeTask({ status: 'finished' })]) {
+      const { store, connector } = await readyStore(task);
+      await store.getState().execute();
+      expect(connector.executeTask).not.toHaveBeenCalled();
+    }
+  });
+
+  it('keeps the draft and allows another try after a failure', async () => {
+    let attempts = 0;
+    const { store, connector } = await readyStore(makeTask(), (task) =>
+      ++attempts === 1 ? failed('server', 'Reply had a problem.') : finish(task),
+    );
+    store.getState().editBody('edited');
+    await store.getState().execute();
+    expect(store.getState().execution).toEqual({
+      status: 'failed',
+      error: { kind: 'server', message: 'Reply had a problem.' },
+    });
+    expect(store.getState().edits.body).toBe('edited');
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledTimes(2);
+    expect(store.getState().execution.status).toBe('done');
+  });
+});
