@@ -69,15 +69,19 @@ export interface World {
   emailAccounts: EmailAccount[];
 }
 
+export const SANDBOX_API_KEY = 'demo-key-1001';
+/** A second user's key: that user's task (109) answers 403 to the first key and vice versa. */
+export const SANDBOX_OTHER_API_KEY = 'demo-key-2002';
+
 export const DEMO_USER: User = {
   id: 1001,
   username: 'demo.rep@example.com',
-  apiKey: 'demo-key-1001',
+  apiKey: SANDBOX_API_KEY,
 };
 export const OTHER_USER: User = {
   id: 2002,
   username: 'other.rep@example.com',
-  apiKey: 'demo-key-2002',
+  apiKey: SANDBOX_OTHER_API_KEY,
 };
 export const USERS: readonly User[] = [DEMO_USER, OTHER_USER];
 
@@ -281,16 +285,18 @@ function taskSeeds(at: (hours: number) => string): TaskSeed[] {
 
   // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every
   // half hour; every fourth one is a one-off, the others come from sequences.
+  let emails = 0;
+  let texts = 0;
   for (let i = 0; i < 30; i++) {
     const isSms = i % 3 === 2;
     seeds.push({
       id: 201 + i,
       taskType: isSms ? TaskType.sms : TaskType.manualEmail,
       contactId: cycle(QUEUE_CONTACT_IDS, i),
-      dueInHours: (i - 8) * 0.5 - 0.25,
+      dueInHours: (i - 8) * 0.5 + 0.25,
       ...(i % 4 === 0 ? {} : isSms ? SEQUENCE_SMS_STEP : SEQUENCE_EMAIL_STEP),
       isScheduled: i === 29,
-      template: { ...cycle(isSms ? QUEUE_SMS : QUEUE_EMAILS, i) },
+      template: { ...(isSms ? cycle(QUEUE_SMS, texts++) : cycle(QUEUE_EMAILS, emails++)) },
     });
   }
   return seeds;

@@ -41,41 +41,19 @@ export function sandboxCertificate(): SandboxCertificate {
 function generate(): SandboxCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'reply-sandbox-tls-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string) => join(dir, name);
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-  const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  // Run in `dir` with bare file names, so each command line can be written as one string.
+  const openssl = (command: string) =>
+    execFileSync('openssl', command.split(' '), { cwd: dir, stdio: 'pipe' });
+  const newKey = '-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes';
 
   openssl(
-    'req',
-    '-x509',
-    ...ecKey,
-    '-days',
-    '30',
-    '-keyout',
-    file('ca.key'),
-    '-out',
-    file('ca.pem'),
-    '-subj',
-    '/CN=Reply Sandbox Test CA',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
+    `req -x509 ${newKey} -days 30 -keyout ca.key -out ca.pem -subj /CN=reply-sandbox-test-ca` +
+      ' -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign',
   );
-  openssl(
-    'req',
-    '-new',
-    ...ecKey,
-    '-keyout',
-    file('server.key'),
-    '-out',
-    file('server.csr'),
-    '-subj',
-    '/CN=api.reply.io',
-  );
+  openssl(`req -new ${newKey} -keyout server.key -out server.csr -subj /CN=api.reply.io`);
   const altNames = [...SANDBOX_HOST_NAMES.map((name) => `DNS:${name}`), 'IP:127.0.0.1'];
   writeFileSync(
-    file('server.ext'),
+    join(dir, 'server.ext'),
     [
       'basicConstraints=critical,CA:FALSE',
       'keyUsage=critical,digitalSignature',
@@ -83,33 +61,21 @@ function generate(): SandboxCertificate {
       `subjectAltName=${altNames.join(',')}`,
     ].join('\n'),
   );
+  const serial = `0x${randomBytes(8).toString('hex')}`;
   openssl(
-    'x509',
-    '-req',
-    '-in',
-    file('server.csr'),
-    '-days',
-    '30',
-    '-CA',
-    file('ca.pem'),
-    '-CAkey',
-    file('ca.key'),
-    '-set_serial',
-    `0x${randomBytes(8).toString('hex')}`,
-    '-extfile',
-    file('server.ext'),
-    '-out',
-    file('server.pem'),
+    `x509 -req -in server.csr -days 30 -CA ca.pem -CAkey ca.key -set_serial ${serial}` +
+      ' -extfile server.ext -out server.pem',
   );
 
-  const ca = readFileSync(file('ca.pem'), 'utf8');
-  const leaf = readFileSync(file('server.pem'), 'utf8');
+  const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+  const ca = read('ca.pem');
+  const leaf = read('server.pem');
   const spki = new X509Certificate(leaf).publicKey.export({ type: 'spki', format: 'der' });
   return {
-    key: readFileSync(file('server.key'), 'utf8'),
+    key: read('server.key'),
     cert: leaf + ca,
     ca,
-    caPath: file('ca.pem'),
+    caPath: join(dir, 'ca.pem'),
     spkiHash: createHash('sha256').update(spki).digest('base64'),
   };
 }

@@ -1,0 +1,614 @@
+// Reply's API v3, as far as the extension uses it (see /work/shared/reply-api.md): routing,
+// validation, task state and the messages "sent" by executing tasks.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import {
+  BOUNCING_DOMAIN,
+  type Contact,
+  seedWorld,
+  type Task,
+  USERS,
+  type User,
+  type World,
+} from './data';
+import {
+  CreationSource,
+  type EnumForm,
+  type EnumMap,
+  enumName,
+  formatEnum,
+  LinkedInTaskType,
+  parseEnum,
+  TaskStatus,
+  TaskType,
+} from './enums';
+import type { RateLimit } from './ratelimit';
+
+export type AuthMode = 'x-api-key' | 'bearer' | 'either';
+
+export interface ApiOptions {
+  enumForm: EnumForm;
+  emailAccountsForm: 'paged' | 'array';
+}
+
+export type RequestBody =
+  | { kind: 'empty' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'invalid'; text: string };
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: RequestBody;
+  user: User;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON to send; none for 401 and 204. */
+  body?: unknown;
+}
+
+export interface SentMessage {
+  taskId: number;
+  subject: string | null;
+  body: string;
+  to: string;
+  emailAccountId: number | null;
+  at: number;
+}
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+interface Content {
+  subject: string | null;
+  body: string;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle: (req: ApiRequest, id: number) => ApiResponse;
+}
+
+/** Thrown by handlers to answer with an error right away. */
+class ApiError extends Error {
+  constructor(readonly response: ApiResponse) {
+    super(`HTTP ${response.status}`);
+  }
+}
+
+/** An RFC 9457 problem; 401 is the exception, with no body at all, as Reply sends it. */
+export function problem(status: number, detail?: string, errors?: FieldError[]): ApiResponse {
+  if (status === 401) return { status, headers: { 'WWW-Authenticate': 'Bearer' } };
+  const title = STATUS_CODES[status] ?? 'Error';
+  return {
+    status,
+    body: {
+      type: 'about:blank',
+      title,
+      status,
+      detail: detail ?? title,
+      ...(errors && { errors }),
+    },
+  };
+}
+
+export function rateLimited(retryAfterSeconds: number, limit: RateLimit): ApiResponse {
+  const detail = `Rate limit of ${limit.perMinute} requests a minute and ${limit.perHour} an hour exceeded. Retry after ${retryAfterSeconds} seconds.`;
+  return { ...problem(429, detail), headers: { 'Retry-After': String(retryAfterSeconds) } };
+}
+
+/** The user whose key the request carries in a header `mode` accepts, if the key is valid. */
+export function authenticate(headers: IncomingHttpHeaders, mode: AuthMode): User | undefined {
+  const keys: string[] = [];
+  const apiKey = headers['x-api-key'];
+  if (mode !== 'bearer' && typeof apiKey === 'string') keys.push(apiKey.trim());
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+  if (mode !== 'x-api-key' && bearer?.[1]) keys.push(bearer[1]);
+  return USERS.find((user) => keys.includes(user.apiKey));
+}
+
+export class ReplyApi {
+  /** Every message actually sent, one per accepted execute. Cleared in place on reset. */
+  readonly sent: SentMessage[] = [];
+  private world: World = seedWorld(Date.now());
+
+  private readonly routes: Route[] = [
+    { method: 'GET', pattern: /^\/v3\/whoami\/?$/i, handle: (req) => this.whoami(req) },
+    {
+      method: 'GET',
+      pattern: /^\/v3\/tasks\/(\d+)\/?$/i,
+      handle: (req, id) => this.getTask(req, id),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/tasks\/(\d+)\/execute\/?$/i,
+      handle: (req, id) => this.execute(req, id),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/tasks\/(\d+)\/complete\/?$/i,
+      handle: (req, id) => this.complete(req, id),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/tasks\/filter\/?$/i,
+      handle: (req) => this.filterTasks(req),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v3\/email-accounts\/?$/i,
+      handle: (req) => this.emailAccounts(req),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/contacts\/filter\/?$/i,
+      handle: (req) => this.filterContacts(req),
+    },
+  ];
+
+  constructor(private readonly options: ApiOptions) {}
+
+  reset(): void {
+    this.world = seedWorld(Date.now());
+    this.sent.length = 0;
+  }
+
+  task(id: number): Task | undefined {
+    const task = this.world.tasks.get(id);
+    return task && structuredClone(task);
+  }
+
+  handle(req: ApiRequest): ApiResponse {
+    const onPath = this.routes.filter((route) => route.pattern.test(req.path));
+    if (onPath.length === 0) return problem(404, `No API route ${req.method} ${req.path}.`);
+    const route = onPath.find((r) => r.method === req.method);
+    if (!route) {
+      const allow = onPath.map((r) => r.method).join(', ');
+      return { ...problem(405, `${req.path} accepts ${allow}.`), headers: { Allow: allow } };
+    }
+    if (route.method === 'POST' && req.body.kind === 'invalid') {
+      return problem(400, 'The request body is not valid JSON.');
+    }
+    try {
+      return route.handle(req, Number(route.pattern.exec(req.path)?.[1]));
+    } catch (error) {
+      if (error instanceof ApiError) return error.response;
+      throw error;
+    }
+  }
+
+  private whoami(req: ApiRequest): ApiResponse {
+    return ok({ userId: req.user.id, username: req.user.username });
+  }
+
+  private getTask(req: ApiRequest, id: number): ApiResponse {
+    const task = this.ownTask(req, id);
+    const includeContent = req.query.includeContent?.toLowerCase() === 'true';
+    return ok(this.present(task, includeContent ? this.render(task) : null));
+  }
+
+  private execute(req: ApiRequest, id: number): ApiResponse {
+    const task = this.ownTask(req, id);
+    const input = parseExecuteBody(bodyOf(req));
+    if (task.taskType !== TaskType.manualEmail && task.taskType !== TaskType.sms) {
+      throw new ApiError(
+        problem(
+          400,
+          'Only ManualEmail and Sms tasks can be executed. Use complete for this task type.',
+        ),
+      );
+    }
+    assertActive(task);
+    const isEmail = task.taskType === TaskType.manualEmail;
+    const to = isEmail ? task.deliveryInfo?.email : task.deliveryInfo?.phoneNumber;
+    if (!to) throw new ApiError(problem(400, 'The task has no recipient.'));
+    const emailAccountId = this.sendingAccount(task, req.user, input.emailAccountId);
+
+    const rendered = this.render(task);
+    const content: Content = {
+      // An SMS has no subject, whatever the client sends.
+      subject: isEmail ? (input.content?.subject ?? rendered.subject) : null,
+      body: input.content?.body ?? rendered.body,
+    };
+    const at = Date.now();
+    this.sent.push({ taskId: task.id, ...content, to, emailAccountId, at });
+    Object.assign(task, {
+      status: TaskStatus.finished,
+      finishedAt: new Date(at).toISOString(),
+      isFailed: to.toLowerCase().endsWith(`@${BOUNCING_DOMAIN}`),
+      template: { ...task.template, ...content },
+    });
+    return ok(this.present(task, content));
+  }
+
+  private complete(req: ApiRequest, id: number): ApiResponse {
+    const task = this.ownTask(req, id);
+    parseCompleteBody(bodyOf(req));
+    assertActive(task);
+    Object.assign(task, {
+      status: TaskStatus.finished,
+      finishedAt: new Date().toISOString(),
+      isFailed: false,
+      // A finished task's template holds the final content, not placeholders.
+      template: { ...task.template, ...this.render(task) },
+    });
+    return ok(this.present(task, null));
+  }
+
+  private filterTasks(req: ApiRequest): ApiResponse {
+    const { top, skip } = paging(req.query);
+    const filter = parseTaskFilter(bodyOf(req));
+    const now = Date.now();
+    // A key sees its own user's tasks only; assignedUserId can narrow that, not widen it.
+    const matches = [...this.world.tasks.values()]
+      .filter((task) => task.assignedUserId === req.user.id && taskMatches(task, filter, now))
+      .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || a.id - b.id);
+    return ok({
+      items: matches.slice(skip, skip + top).map((task) => this.summarize(task)),
+      hasMore: skip + top < matches.length,
+    });
+  }
+
+  // `my` is accepted but changes nothing: the sandbox shows a user only their own accounts.
+  private emailAccounts(req: ApiRequest): ApiResponse {
+    const { top, skip } = paging(req.query);
+    const mine = this.world.emailAccounts.filter((a) => a.ownerUserId === req.user.id);
+    const page = mine.slice(skip, skip + top);
+    if (this.options.emailAccountsForm === 'array') {
+      return ok(
+        page.map(({ id, senderName, email, signature }) => ({
+          id,
+          senderName,
+          emailAddress: email,
+          signature,
+        })),
+      );
+    }
+    return ok({
+      items: page.map(({ id, email, senderName, isDefault, connectionStatus }) => ({
+        id,
+        email,
+        senderName,
+        isDefault,
+        connectionStatus,
+      })),
+      hasMore: skip + top < mine.length,
+    });
+  }
+
+  private filterContacts(req: ApiRequest): ApiResponse {
+    const { top, skip } = paging(req.query);
+    const matches = this.world.contacts.filter(contactMatcher(bodyOf(req)));
+    return ok({
+      items: matches
+        .slice(skip, skip + top)
+        .map(({ id, email, phone, firstName, lastName, company }) => ({
+          id,
+          email,
+          phone,
+          firstName,
+          lastName,
+          company,
+        })),
+      hasMore: skip + top < matches.length,
+      totalCount: matches.length,
+    });
+  }
+
+  private ownTask(req: ApiRequest, id: number): Task {
+    const task = this.world.tasks.get(id);
+    if (!task) throw new ApiError(problem(404, `Task ${id} was not found.`));
+    if (task.assignedUserId !== req.user.id) {
+      throw new ApiError(problem(403, `You do not have access to task ${id}.`));
+    }
+    return task;
+  }
+
+  private contact(id: number | null): Contact | undefined {
+    return this.world.contacts.find((c) => c.id === id);
+  }
+
+  /** The template with the contact's variables filled in; unknown placeholders stay as is. */
+  private render(task: Task): Content {
+    const to = this.contact(task.contactId);
+    const values = new Map([
+      ['firstName', to?.firstName ?? ''],
+      ['lastName', to?.lastName ?? ''],
+      ['company', to?.company ?? ''],
+    ]);
+    const fill = (text: string) =>
+      text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values.get(name) ?? whole);
+    const { subject, body } = task.template;
+    return { subject: subject === null ? null : fill(subject), body: fill(body) };
+  }
+
+  /** For a one-off email, the chosen or default account; the sequence picks for sequence
+   * tasks, and an SMS uses none, so those get null. */
+  private sendingAccount(task: Task, user: User, requested: number | null | undefined) {
+    if (task.taskType !== TaskType.manualEmail || task.sequenceId !== null) return null;
+    const mine = this.world.emailAccounts.filter((a) => a.ownerUserId === user.id);
+    const account =
+      requested == null ? mine.find((a) => a.isDefault) : mine.find((a) => a.id === requested);
+    if (!account) {
+      const message =
+        requested == null ? 'No default email account.' : `Email account ${requested} not found.`;
+      throw invalid([{ field: 'emailAccountId', message }]);
+    }
+    return account.id;
+  }
+
+  /** The full task as the API sends it, fields in the documented order. */
+  private present(task: Task, content: Content | null) {
+    return {
+      id: task.id,
+      contactId: task.contactId,
+      ...this.enums(task),
+      sequenceId: task.sequenceId,
+      sequenceStepId: task.sequenceStepId,
+      sequenceStepDisplayName: task.sequenceStepDisplayName,
+      assignedUserId: task.assignedUserId,
+      creationSource: formatEnum(CreationSource, task.creationSource, this.options.enumForm),
+      createdAt: task.createdAt,
+      startAt: task.startAt,
+      dueTo: task.dueTo,
+      finishedAt: task.finishedAt,
+      isFailed: task.isFailed,
+      isScheduled: task.isScheduled,
+      template: task.template,
+      content,
+      deliveryInfo: task.deliveryInfo,
+    };
+  }
+
+  private summarize(task: Task) {
+    const to = this.contact(task.contactId);
+    return {
+      id: task.id,
+      ...this.enums(task),
+      assignedUserId: task.assignedUserId,
+      contact: to ? { id: to.id, fullName: `${to.firstName} ${to.lastName}` } : null,
+      startAt: task.startAt,
+      dueTo: task.dueTo,
+      finishedAt: task.finishedAt,
+      isScheduled: task.isScheduled,
+      sequenceId: task.sequenceId,
+      sequenceStepId: task.sequenceStepId,
+    };
+  }
+
+  private enums(task: Task) {
+    const form = this.options.enumForm;
+    return {
+      taskType: formatEnum(TaskType, task.taskType, form),
+      status: formatEnum(TaskStatus, task.status, form),
+      linkedInTaskType:
+        task.linkedInTaskType === null
+          ? null
+          : formatEnum(LinkedInTaskType, task.linkedInTaskType, form),
+    };
+  }
+}
+
+function ok(body: unknown): ApiResponse {
+  return { status: 200, body };
+}
+
+function invalid(errors: FieldError[]): ApiError {
+  return new ApiError(problem(400, 'One or more fields are invalid.', errors));
+}
+
+function assertActive(task: Task): void {
+  if (task.status === TaskStatus.new) return;
+  const detail =
+    task.status === TaskStatus.finished
+      ? 'Task is already finished.'
+      : `Task is ${enumName(TaskStatus, task.status)}; only new tasks can be finished.`;
+  throw new ApiError(problem(400, detail));
+}
+
+/** The JSON body of a POST; an empty body counts as `{}`. */
+function bodyOf(req: ApiRequest): unknown {
+  return req.body.kind === 'json' ? req.body.value : {};
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  if (isObject(body)) return body;
+  throw invalid([{ field: '$', message: 'The request body must be a JSON object.' }]);
+}
+
+/** Reads an optional field; null counts as absent. A value `parse` rejects adds an error. */
+function field<T>(
+  input: Record<string, unknown>,
+  name: string,
+  errors: FieldError[],
+  expected: string,
+  parse: (value: unknown) => T | undefined,
+): T | undefined {
+  const value = input[name];
+  if (value === undefined || value === null) return undefined;
+  const parsed = parse(value);
+  if (parsed === undefined) errors.push({ field: name, message: `${name} must be ${expected}.` });
+  return parsed;
+}
+
+const asInteger = (value: unknown) => (Number.isInteger(value) ? (value as number) : undefined);
+const asBoolean = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
+const asDate = (value: unknown) => {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : time;
+};
+
+/** One value or an array of them, every one of which must parse. */
+function listOf<T>(parse: (value: unknown) => T | undefined) {
+  return (value: unknown): T[] | undefined => {
+    const parsed = (Array.isArray(value) ? value : [value]).map(parse);
+    return parsed.every((item) => item !== undefined) ? (parsed as T[]) : undefined;
+  };
+}
+
+function paging(query: Record<string, string>): { top: number; skip: number } {
+  const integer = (text: string | undefined, fallback: number) =>
+    text === undefined ? fallback : /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+  const top = integer(query.top, 25);
+  const skip = integer(query.skip, 0);
+  const errors: FieldError[] = [];
+  if (!(top >= 1 && top <= 1000)) {
+    errors.push({ field: 'top', message: 'top must be an integer from 1 to 1000.' });
+  }
+  if (!(skip >= 0)) errors.push({ field: 'skip', message: 'skip must be a non-negative integer.' });
+  if (errors.length > 0) throw invalid(errors);
+  return { top, skip };
+}
+
+function parseExecuteBody(body: unknown): {
+  content?: { subject?: string; body: string };
+  emailAccountId?: number;
+} {
+  const input = asObject(body);
+  const errors: FieldError[] = [];
+  const content = field(input, 'content', errors, 'an object', (value) =>
+    isObject(value) ? value : undefined,
+  );
+  if (content && typeof content.body !== 'string') {
+    errors.push({ field: 'content.body', message: 'content.body must be a string.' });
+  }
+  if (content && content.subject != null && typeof content.subject !== 'string') {
+    errors.push({ field: 'content.subject', message: 'content.subject must be a string or null.' });
+  }
+  const emailAccountId = field(input, 'emailAccountId', errors, 'an integer or null', asInteger);
+  if (errors.length > 0) throw invalid(errors);
+  return {
+    content: content && {
+      subject: typeof content.subject === 'string' ? content.subject : undefined,
+      body: String(content.body),
+    },
+    emailAccountId,
+  };
+}
+
+/** Validates only: the sandbox keeps no call outcomes or sequence state. */
+function parseCompleteBody(body: unknown): void {
+  const input = asObject(body);
+  const errors: FieldError[] = [];
+  field(input, 'callResolution', errors, 'a string or an integer', (value) =>
+    typeof value === 'string' || Number.isInteger(value) ? value : undefined,
+  );
+  field(input, 'finishProspectInSequence', errors, 'a boolean', asBoolean);
+  if (errors.length > 0) throw invalid(errors);
+}
+
+interface TaskFilter {
+  from?: number;
+  to?: number;
+  taskTypes?: number[];
+  statuses?: number[];
+  sequenceIds?: number[];
+  sequenceStepIds?: number[];
+  contactId?: number;
+  assignedUserId?: number;
+  overdue?: boolean;
+}
+
+const ENUM_EXPECTED = 'a known value (integer or camelCase name) or an array of them';
+const INTEGERS_EXPECTED = 'an integer or an array of integers';
+
+function parseTaskFilter(body: unknown): TaskFilter {
+  const input = asObject(body);
+  const errors: FieldError[] = [];
+  const enumValue = (map: EnumMap) => (value: unknown) => parseEnum(map, value);
+  const filter: TaskFilter = {
+    from: field(input, 'from', errors, 'a date-time', asDate),
+    to: field(input, 'to', errors, 'a date-time', asDate),
+    taskTypes: field(input, 'taskType', errors, ENUM_EXPECTED, listOf(enumValue(TaskType))),
+    statuses: field(input, 'status', errors, ENUM_EXPECTED, listOf(enumValue(TaskStatus))),
+    sequenceIds: field(input, 'sequenceIds', errors, INTEGERS_EXPECTED, listOf(asInteger)),
+    sequenceStepIds: field(input, 'sequenceStepIds', errors, INTEGERS_EXPECTED, listOf(asInteger)),
+    contactId: field(input, 'contactId', errors, 'an integer', asInteger),
+    assignedUserId: field(input, 'assignedUserId', errors, 'an integer', asInteger),
+    overdue: field(input, 'overdue', errors, 'a boolean', asBoolean),
+  };
+  if (errors.length > 0) throw invalid(errors);
+  return filter;
+}
+
+/** from/to bound dueTo; an empty list filters nothing. */
+function taskMatches(task: Task, filter: TaskFilter, now: number): boolean {
+  const due = Date.parse(task.dueTo);
+  const overdue = task.status === TaskStatus.new && due < now;
+  const allows = <T>(list: T[] | undefined, value: T) => !list?.length || list.includes(value);
+  const equals = <T>(wanted: T | undefined, value: T) => wanted === undefined || wanted === value;
+  return (
+    (filter.from === undefined || due >= filter.from) &&
+    (filter.to === undefined || due <= filter.to) &&
+    allows(filter.taskTypes, task.taskType) &&
+    allows(filter.statuses, task.status) &&
+    allows(filter.sequenceIds, task.sequenceId) &&
+    allows(filter.sequenceStepIds, task.sequenceStepId) &&
+    equals(filter.contactId, task.contactId) &&
+    equals(filter.assignedUserId, task.assignedUserId) &&
+    equals(filter.overdue, overdue)
+  );
+}
+
+/** A predicate from `{searchTerm}` and/or `{rules:[{property, condition, value}]}`, ANDed.
+ * Emails compare without case, phone numbers by their digits only. */
+function contactMatcher(body: unknown): (contact: Contact) => boolean {
+  const input = asObject(body);
+  const errors: FieldError[] = [];
+  const tests: Array<(contact: Contact) => boolean> = [];
+
+  const term = field(input, 'searchTerm', errors, 'a string', (value) =>
+    typeof value === 'string' ? value.toLowerCase() : undefined,
+  );
+  if (term) {
+    tests.push((c) =>
+      [c.email, c.phone, c.firstName, c.lastName, `${c.firstName} ${c.lastName}`, c.company ?? '']
+        .map((text) => text.toLowerCase())
+        .some((text) => text.includes(term)),
+    );
+  }
+
+  const rules = field(input, 'rules', errors, 'an array', (value) =>
+    Array.isArray(value) ? value : undefined,
+  );
+  const normalizers = {
+    email: (text: string) => text.trim().toLowerCase(),
+    phone: (text: string) => text.replace(/\D/g, ''),
+  };
+  rules?.forEach((rule: unknown, i) => {
+    const at = `rules[${i}]`;
+    const { property, condition, value } = isObject(rule) ? rule : {};
+    if (property !== 'email' && property !== 'phone') {
+      errors.push({ field: `${at}.property`, message: 'property must be "email" or "phone".' });
+    } else if (condition !== 'equals' && condition !== 'contains') {
+      errors.push({
+        field: `${at}.condition`,
+        message: 'condition must be "equals" or "contains".',
+      });
+    } else if (typeof value !== 'string') {
+      errors.push({ field: `${at}.value`, message: 'value must be a string.' });
+    } else {
+      const normalize = normalizers[property];
+      const wanted = normalize(value);
+      tests.push((c) => {
+        const actual = normalize(c[property]);
+        return condition === 'equals' ? actual === wanted : actual.includes(wanted);
+      });
+    }
+  });
+
+  if (errors.length > 0) throw invalid(errors);
+  return (contact) => tests.every((test) => test(contact));
+}
