@@ -1,0 +1,212 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../sandbox/server';
+import { launchChromium } from './harness/chromium';
+import { type ExtensionPageDriver, launchFirefox } from './harness/firefox';
+import { withTimeout } from './harness/util';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const BUILDS: Record<BrowserName, string> = {
+  chromium: resolve('.output/chrome-mv3'),
+  firefox: resolve('.output/firefox-mv3'),
+};
+
+/** One real browser with the production build, seen the way a user sees it. */
+export interface BrowserUnderTest {
+  name: BrowserName;
+  openPage(url: string): Promise<Page>;
+  /** The toolbar popup, opened as a page. */
+  popup(): Promise<ExtensionPageDriver>;
+  close(): Promise<void>;
+}
+
+/**
+ * A sandbox and a browser wired to it on Reply's real host names. Firefox's DNS override keeps
+ * the URL's port, so for Firefox the sandbox must listen on 443.
+ */
+export async function startScenario(
+  name: BrowserName,
+  options: Omit<SandboxOptions, 'port'> = {},
+): Promise<{ sandbox: Sandbox; browser: BrowserUnderTest }> {
+  const build = BUILDS[name];
+  if (!existsSync(resolve(build, 'manifest.json'))) {
+    throw new Error(`No build at ${build}: run "npm run build && npm run build:firefox" first.`);
+  }
+  const sandbox = await startSandbox({ ...options, port: name === 'firefox' ? 443 : 0 });
+  try {
+    return { sandbox, browser: await launch(name, build, sandbox.port) };
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+}
+
+async function launch(name: BrowserName, build: string, port: number): Promise<BrowserUnderTest> {
+  if (name === 'chromium') {
+    const session = await launchChromium({ extensionDir: build, sandboxPort: port });
+    return {
+      name,
+      openPage: (url) => session.newPage(url),
+      popup: async () => pageDriver(await session.openExtensionPage('popup.html')),
+      close: () => session.close(),
+    };
+  }
+  const manifest = JSON.parse(readFileSync(resolve(build, 'manifest.json'), 'utf8'));
+  const session = await launchFirefox({
+    extensionDir: build,
+    geckoId: manifest.browser_specific_settings.gecko.id,
+  });
+  return {
+    name,
+    openPage: (url) => session.newPage(url),
+    popup: () => session.extensionPage('popup.html'),
+    close: () => session.close(),
+  };
+}
+
+/** Chromium can drive extension pages with puppeteer itself; give them Firefox's driver shape. */
+function pageDriver(page: Page): ExtensionPageDriver {
+  return {
+    async fill(selector, text) {
+      const field = await page.waitForSelector(selector, { timeout: STEP_MS });
+      await field?.click({ count: 3 });
+      await page.keyboard.press('Backspace');
+      await field?.type(text);
+    },
+    click: async (selector) => void (await page.locator(selector).setTimeout(STEP_MS).click()),
+    text: (selector) => page.$eval(selector, (el) => el.textContent ?? '').catch(() => ''),
+    async waitForText(selector, includes, timeoutMs = STEP_MS) {
+      const handle = await page.waitForFunction(
+        (sel, want) => {
+          const text = document.querySelector(sel)?.textContent ?? '';
+          return text.includes(want) ? text : false;
+        },
+        { timeout: timeoutMs },
+        selector,
+        includes,
+      );
+      return (await handle.jsonValue()) as string;
+    },
+    evaluate: (fnBody, ...args) =>
+      page.evaluate((body, a) => new Function(body)(...a), fnBody, args) as never,
+    close: () => page.close(),
+  };
+}
+
+export const STEP_MS = 10_000;
+const PANEL_HOST = 'execute-via-reply';
+
+/**
+ * The injected panel, found the way a user finds things: by its labels, button names and
+ * live regions. The panel sits in an open shadow root, reached from the page.
+ */
+export const panel = {
+  /** Waits for the panel and returns its text. */
+  async text(page: Page, includes = ''): Promise<string> {
+    const handle = await page.waitForFunction(
+      (host, want) => {
+        const text = document.querySelector(host)?.shadowRoot?.textContent ?? null;
+        return text !== null && text.includes(want) ? text : false;
+      },
+      { timeout: STEP_MS },
+      PANEL_HOST,
+      includes,
+    );
+    return (await handle.jsonValue()) as string;
+  },
+
+  async waitGone(page: Page): Promise<void> {
+    await page.waitForFunction(
+      (host) => !document.querySelector(host),
+      { timeout: STEP_MS },
+      PANEL_HOST,
+    );
+  },
+
+  /** The form control labelled `label` (its <label> starts with that text). */
+  async field(page: Page, label: string): Promise<ElementHandle<Element>> {
+    return find(page, 'label', label);
+  },
+
+  async button(page: Page, name: string): Promise<ElementHandle<Element>> {
+    return find(page, 'button', name);
+  },
+
+  async hasButton(page: Page, name: string): Promise<boolean> {
+    return page.evaluate(
+      (host, want) =>
+        [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('button') ?? [])].some(
+          (b) => b.textContent?.trim() === want,
+        ),
+      PANEL_HOST,
+      name,
+    );
+  },
+
+  async hasField(page: Page, label: string): Promise<boolean> {
+    return page.evaluate(
+      (host, want) =>
+        [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('label') ?? [])].some(
+          (l) => l.firstChild?.textContent?.trim() === want,
+        ),
+      PANEL_HOST,
+      label,
+    );
+  },
+
+  /** Text of the live region with this role, once it contains `includes`. */
+  async region(page: Page, role: 'alert' | 'status', includes: string): Promise<string> {
+    const handle = await page.waitForFunction(
+      (host, r, want) => {
+        const regions = document.querySelector(host)?.shadowRoot?.querySelectorAll(`[role="${r}"]`);
+        const text = [...(regions ?? [])]
+          .map((el) => el.textContent ?? '')
+          .find((t) => t.includes(want));
+        return text ?? false;
+      },
+      { timeout: STEP_MS },
+      PANEL_HOST,
+      role,
+      includes,
+    );
+    return (await handle.jsonValue()) as string;
+  },
+};
+
+async function find(page: Page, kind: 'label' | 'button', name: string) {
+  const handle = await withTimeout(
+    page.waitForFunction(
+      (host, k, want) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        if (!root) return false;
+        if (k === 'button') {
+          return (
+            [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === want) ??
+            false
+          );
+        }
+        const label = [...root.querySelectorAll('label')].find(
+          (l) => l.firstChild?.textContent?.trim() === want,
+        );
+        return label?.querySelector('input, textarea, select') ?? false;
+      },
+      { timeout: STEP_MS },
+      PANEL_HOST,
+      kind,
+      name,
+    ),
+    STEP_MS + 1_000,
+    `panel ${kind} "${name}"`,
+  );
+  return handle as ElementHandle<Element>;
+}
+
+/** Replaces a field's text the way a user does: select all, type over it. */
+export async function typeOver(field: ElementHandle<Element>, text: string): Promise<void> {
+  await field.click();
+  await field.evaluate((el) => (el as HTMLInputElement).select());
+  await field.press('Backspace');
+  await field.type(text);
+}
