@@ -207,7 +207,7 @@ function DraftEditor({
         />
       </label>
       {isEmailTask(task) && body && (
-        <details class="evr-preview-block">
+        <details class="evr-preview-block" open>
           <summary>Preview</summary>
           <BodyPreview task={task} body={body} />
         </details>

@@ -108,7 +108,7 @@ export const panel = {
     const handle = await page.waitForFunction(
       (host, want) => {
         const text = document.querySelector(host)?.shadowRoot?.textContent ?? null;
-        return text !== null && text.includes(want) ? text : false;
+        return text?.includes(want) ? text : false;
       },
       { timeout: STEP_MS },
       PANEL_HOST,

@@ -48,10 +48,10 @@ describe('task facts', () => {
   it('says when a task is due or overdue', () => {
     const now = Date.parse('2026-11-28T17:00:00Z');
     expect(dueText(makeTask({ dueTo: '2026-11-28T19:00:00Z' }), now, 'en')).toMatch(
-      /^Due .*in 2 hours/,
+      /^Nov 28, 2026.*\(in 2 hours\)$/,
     );
     expect(dueText(makeTask({ dueTo: '2026-11-25T17:00:00Z' }), now, 'en')).toMatch(
-      /^Overdue: .*3 days ago/,
+      /^Overdue: Nov 25, 2026.*\(3 days ago\)$/,
     );
     expect(dueText(makeTask({ dueTo: null }), now)).toBeNull();
   });

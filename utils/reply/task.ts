@@ -62,7 +62,7 @@ export function formatTime(iso: string, locale?: string): string {
   return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** "Due in 2 hours" / "Overdue by 3 days", relative to now. */
+/** "Nov 28, 7:47 PM (in 2 hours)", or "Overdue: …" for a New task past its due time. */
 export function dueText(task: Task, now = Date.now(), locale?: string): string | null {
   if (!task.dueTo) return null;
   const due = Date.parse(task.dueTo);
@@ -78,6 +78,6 @@ export function dueText(task: Task, now = Date.now(), locale?: string): string |
         : format.format(Math.round(minutes / 1440), 'day');
   const when = formatTime(task.dueTo, locale);
   return due < now && task.status === 'new'
-    ? `Overdue: was due ${when} (${relative})`
-    : `Due ${when} (${relative})`;
+    ? `Overdue: ${when} (${relative})`
+    : `${when} (${relative})`;
 }
