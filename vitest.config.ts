@@ -9,6 +9,11 @@ export default defineConfig({
       {
         // Pure logic and Preact views, against WXT's in-memory fake browser.
         plugins: [WxtVitest(), preact()],
+        resolve: {
+          // WXT's mock of wxt/browser imports all of wxt/testing, which loads esbuild; esbuild
+          // refuses to start under jsdom. The fake browser is all the mock needs.
+          alias: [{ find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' }],
+        },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.tsx'],

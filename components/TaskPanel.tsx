@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { previewDocument } from '@/utils/preview';
 import type { EmailAccount, Task } from '@/utils/reply/schemas';
 import {
   canPickEmailAccount,
@@ -10,7 +11,6 @@ import {
   typeLabel,
   whyNotExecutable,
 } from '@/utils/reply/task';
-import { sanitizeEmailHtml } from '@/utils/sanitize';
 import type { PanelStore } from '@/utils/stores/panel';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
@@ -129,12 +129,12 @@ function ContentPreview({ task }: { task: Task }) {
 function BodyPreview({ task, body }: { task: Task; body: string }) {
   if (!isEmailTask(task)) return <p class="evr-preview evr-plain">{body}</p>;
   return (
-    <div
-      class="evr-preview"
-      role="document"
-      aria-label="Email preview"
-      // Sanitized: no script, no remote loads, no styles (utils/sanitize.ts).
-      dangerouslySetInnerHTML={{ __html: sanitizeEmailHtml(body) }}
+    <iframe
+      class="evr-preview evr-frame"
+      title="Email preview"
+      sandbox=""
+      referrerpolicy="no-referrer"
+      srcdoc={previewDocument(body)}
     />
   );
 }
@@ -156,7 +156,7 @@ function DraftEditor({
   const subject = edits.subject ?? rendered?.subject ?? '';
   const body = edits.body ?? rendered?.body ?? '';
   const edited = edits.subject !== null || edits.body !== null;
-  const locked = execution.status === 'sending' || execution.status === 'done';
+  const locked = execution.status !== 'idle' && execution.status !== 'failed';
 
   return (
     <form
@@ -212,22 +212,54 @@ function DraftEditor({
           <BodyPreview task={task} body={body} />
         </details>
       )}
-      {execution.status !== 'done' && (
-        <div class="evr-actions">
-          <button type="submit" class="evr-primary" disabled={locked}>
-            {execution.status === 'sending' ? 'Sending…' : 'Execute via Reply'}
-          </button>
-          {edited && (
-            <button type="button" disabled={locked} onClick={() => actions.discardEdits()}>
-              Discard edits
-            </button>
-          )}
-        </div>
-      )}
+      <ExecutionActions store={store} edited={edited} />
       <ExecutionStatus store={store} />
     </form>
   );
 }
+
+function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolean }) {
+  const execution = useStore(store, (s) => s.execution);
+  const actions = store.getState();
+  if (execution.status === 'done') return null;
+  if (execution.status === 'waiting') {
+    return (
+      <div class="evr-actions">
+        <button type="button" onClick={() => actions.cancelWaiting()}>
+          Don’t send
+        </button>
+      </div>
+    );
+  }
+  if (execution.status === 'failed' && execution.error.kind === 'unconfirmed') {
+    return (
+      <div class="evr-actions">
+        <button type="button" class="evr-primary" onClick={() => void actions.checkOutcome()}>
+          Check with Reply
+        </button>
+      </div>
+    );
+  }
+  const sending = execution.status === 'sending';
+  return (
+    <div class="evr-actions">
+      <button type="submit" class="evr-primary" disabled={sending}>
+        {sending ? 'Sending…' : 'Execute via Reply'}
+      </button>
+      {edited && (
+        <button type="button" disabled={sending} onClick={() => actions.discardEdits()}>
+          Discard edits
+        </button>
+      )}
+    </div>
+  );
+}
+
+const CONFIRMATIONS = {
+  'after-connection-loss': ' The connection broke, but Reply confirms the message went out.',
+  'already-sent': ' It had already been sent from this browser.',
+  'already-finished': ' Reply shows the task as finished.',
+};
 
 function ExecutionStatus({ store }: { store: PanelStore }) {
   const execution = useStore(store, (s) => s.execution);
@@ -236,21 +268,46 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
       return null;
     case 'sending':
       return <p role="status">Sending through Reply…</p>;
+    case 'waiting':
+      return <RateLimitWait until={execution.until} />;
     case 'failed':
       return (
         <p role="alert" class="evr-error">
           {execution.error.message}
         </p>
       );
-    case 'done':
-      return execution.task.isFailed ? (
+    case 'done': {
+      const { task, confirmed } = execution.outcome;
+      return task.isFailed ? (
         <p role="alert" class="evr-error">
-          {statusText(execution.task)}
+          {statusText(task)}
         </p>
       ) : (
         <p role="status" class="evr-success">
-          Sent. {statusText(execution.task)}.
+          Sent. {statusText(task)}.{confirmed ? CONFIRMATIONS[confirmed] : ''}
         </p>
       );
+    }
   }
+}
+
+/** The sentence is announced once; the countdown beside it ticks quietly. */
+function RateLimitWait({ until }: { until: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return (
+    <>
+      <p role="alert" class="evr-error">
+        Reply’s rate limit was reached, so nothing has been sent yet. The extension will send it
+        when Reply allows.
+      </p>
+      <p class="evr-muted" aria-hidden="true">
+        Sending in {seconds} s
+      </p>
+    </>
+  );
 }

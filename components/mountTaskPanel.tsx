@@ -5,6 +5,10 @@ import { TaskPanel } from './TaskPanel';
 
 /** Renders the floating panel for one task into a container; returns the unmount. */
 export function mountTaskPanel(container: HTMLElement, taskId: number, connector: Connector) {
-  render(<TaskPanel store={createPanelStore(connector, taskId)} floating />, container);
-  return () => render(null, container);
+  const store = createPanelStore(connector, taskId);
+  render(<TaskPanel store={store} floating />, container);
+  return () => {
+    render(null, container);
+    store.dispose();
+  };
 }

@@ -1,7 +1,13 @@
-import type { ConnectionView, ExecuteRequest, LoadedTask, Result } from './messaging';
+import type {
+  ConnectionView,
+  DraftEdits,
+  ExecuteRequest,
+  ExecutionOutcome,
+  LoadedTask,
+  Result,
+} from './messaging';
 import { messenger } from './messaging';
 import { ReplyError } from './reply/errors';
-import type { Task } from './reply/schemas';
 
 /**
  * Everything a view may ask of the background. Views get one of these, never `browser.*`,
@@ -12,18 +18,37 @@ export interface Connector {
   saveApiKey(apiKey: string): Promise<Result<ConnectionView>>;
   removeApiKey(): Promise<Result<ConnectionView>>;
   loadTask(taskId: number): Promise<Result<LoadedTask>>;
-  executeTask(request: ExecuteRequest): Promise<Result<Task>>;
+  executeTask(request: ExecuteRequest): Promise<Result<ExecutionOutcome>>;
+  /** The outcome of an execution already started; null when none was. */
+  executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
+  saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
 }
 
 /** The real connector: extension messages to the background. */
 export function createMessagingConnector(): Connector {
-  return {
+  const connector: Connector = {
     getConnection: () => send(() => messenger.sendMessage('getConnection', undefined)),
     saveApiKey: (apiKey) => send(() => messenger.sendMessage('saveApiKey', { apiKey })),
     removeApiKey: () => send(() => messenger.sendMessage('removeApiKey', undefined)),
     loadTask: (taskId) => send(() => messenger.sendMessage('loadTask', { taskId })),
-    executeTask: (request) => send(() => messenger.sendMessage('executeTask', request)),
+    async executeTask(request) {
+      try {
+        return await messenger.sendMessage('executeTask', request);
+      } catch {
+        // The background stopped while the request was out (Chrome idles service workers,
+        // Firefox unloads event pages). Ask the one that starts now what became of it.
+        const status = await connector.executionStatus(request.taskId);
+        if (!status.ok) return status;
+        return status.value
+          ? { ok: true, value: status.value }
+          : { ok: false, error: new ReplyError('not-sent').toFailure() };
+      }
+    },
+    executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
+    saveDraft: (taskId, edits) =>
+      send(() => messenger.sendMessage('saveDraft', { taskId, ...edits })),
   };
+  return connector;
 }
 
 /** A message fails outright when the extension was reloaded or updated under a live page. */

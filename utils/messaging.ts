@@ -1,7 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task } from './reply/schemas';
+import type { ExecutionRecord } from './storage';
 
 /**
  * The one protocol between the extension's contexts. Views call the background; the
@@ -19,7 +21,19 @@ export interface LoadedTask {
   task: Task;
   /** Only for tasks whose sending account can be chosen; null otherwise. */
   emailAccounts: EmailAccount[] | null;
+  /** The rep's unsent edits from an earlier visit, if any. */
+  draft: DraftEdits | null;
+  /** What the background knows of an execution of this task, if any. */
+  execution: ExecutionRecord['state'] | null;
 }
+
+/** Edited subject and body; null means "as Reply rendered it". */
+export interface DraftEdits {
+  subject: string | null;
+  body: string | null;
+}
+
+export type { ExecutionOutcome };
 
 const TaskId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 
@@ -40,6 +54,12 @@ export const requestSchemas = {
     ),
     emailAccountId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   }),
+  executionStatus: v.object({ taskId: TaskId }),
+  saveDraft: v.object({
+    taskId: TaskId,
+    subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
+    body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
+  }),
 } as const;
 
 export type ExecuteRequest = v.InferOutput<typeof requestSchemas.executeTask>;
@@ -49,7 +69,11 @@ export interface ProtocolMap {
   saveApiKey(data: v.InferInput<typeof requestSchemas.saveApiKey>): Result<ConnectionView>;
   removeApiKey(): Result<ConnectionView>;
   loadTask(data: v.InferInput<typeof requestSchemas.loadTask>): Result<LoadedTask>;
-  executeTask(data: ExecuteRequest): Result<Task>;
+  executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
+  /** The outcome of an execution this browser started, reconciled if it was left open. */
+  executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
+  /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
+  saveDraft(data: v.InferInput<typeof requestSchemas.saveDraft>): Result<null>;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

@@ -1,16 +1,50 @@
-import { storage } from '#imports';
+import { createStore, del, get, set } from 'idb-keyval';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { AuthScheme } from './reply/client';
+import type { Task } from './reply/schemas';
 
 /**
  * Every storage item the extension keeps, in one registry. Only the background reads these:
  * views learn what they need through messages.
  */
 
-/** The Reply API key. Never leaves the background; never logged. */
-export const apiKeyItem = storage.defineItem<string | null>('local:apiKey', {
-  fallback: null,
-  version: 1,
-});
+interface SecretItem {
+  getValue(): Promise<string | null>;
+  setValue(value: string): Promise<void>;
+  removeValue(): Promise<void>;
+}
+
+/**
+ * The Reply API key. Never leaves the background; never logged. Content scripts run next to
+ * every page, so the key is kept where they can't read it:
+ * - Chrome: `storage.local`, closed to content scripts by `closeStorageToContentScripts`;
+ * - Firefox can't close `storage.local` (setAccessLevel is session-only there), so the key lives
+ *   in the extension origin's IndexedDB, which content scripts, being in the page's origin,
+ *   can't open.
+ */
+export const apiKeyItem: SecretItem = import.meta.env.FIREFOX
+  ? indexedDbSecret('apiKey')
+  : storage.defineItem<string | null>('local:apiKey', { fallback: null, version: 1 });
+
+function indexedDbSecret(key: string): SecretItem {
+  let db: ReturnType<typeof createStore> | undefined;
+  const store = () => {
+    db ??= createStore('execute-via-reply', 'secrets');
+    return db;
+  };
+  return {
+    getValue: async () => (await get<string>(key, store())) ?? null,
+    setValue: (value) => set(key, value, store()),
+    removeValue: () => del(key, store()),
+  };
+}
+
+/** Chrome only: content scripts get no access to storage.local at all (they don't need it). */
+export async function closeStorageToContentScripts(): Promise<void> {
+  if (import.meta.env.FIREFOX) return;
+  await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+}
 
 /** What checking the key found: whose key it is and which auth header Reply accepted. */
 export interface Connection {
@@ -21,5 +55,34 @@ export interface Connection {
 
 export const connectionItem = storage.defineItem<Connection | null>('local:connection', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * What the executor knows about a task's execution, kept in session storage so that a
+ * background stopped mid-request finds, when it starts again, which sends to reconcile.
+ * - sending: the execute request was about to go out or was out; the outcome is unknown.
+ * - sent: Reply answered with the executed task.
+ * - unconfirmed: the outcome stayed unknown after trying to reconcile.
+ */
+export type ExecutionRecord =
+  | { state: 'sending'; at: number }
+  | { state: 'sent'; at: number; task: Task }
+  | { state: 'unconfirmed'; at: number };
+
+export const executionsItem = storage.defineItem<Record<string, ExecutionRecord>>(
+  'session:executions',
+  { fallback: {}, version: 1 },
+);
+
+/** The rep's unsent edits per task, kept until sent or discarded. */
+export interface Draft {
+  subject: string | null;
+  body: string | null;
+  at: number;
+}
+
+export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', {
+  fallback: {},
   version: 1,
 });

@@ -1,7 +1,12 @@
 import { defineBackground } from '#imports';
 import { openDoor } from '@/utils/background/door';
 import { createReplyService } from '@/utils/background/service';
+import { closeStorageToContentScripts } from '@/utils/storage';
 
 export default defineBackground(() => {
-  openDoor(createReplyService());
+  const service = createReplyService();
+  openDoor(service);
+  void closeStorageToContentScripts();
+  // A background stopped mid-send left records open: settle them before anyone asks.
+  void service.recover();
 });

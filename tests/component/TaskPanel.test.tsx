@@ -1,9 +1,9 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Task } from '@/utils/reply/schemas';
 import { createPanelStore } from '@/utils/stores/panel';
-import { failed, fakeConnector, ok } from '../fixtures/connector';
+import { failed, fakeConnector, loaded, ok } from '../fixtures/connector';
 import { makeTask, oneOffEmailTask, smsTask } from '../fixtures/tasks';
 
 const finished = (task: Task) =>
@@ -17,7 +17,7 @@ function renderPanel(connector: ReturnType<typeof fakeConnector>, taskId = 101) 
 describe('TaskPanel', () => {
   it('shows what the rep needs to decide, then executes and shows the status in words', async () => {
     const connector = renderPanel(
-      fakeConnector({ loaded: ok({ task: makeTask(), emailAccounts: null }), executed: finished }),
+      fakeConnector({ loaded: loaded(makeTask()), executed: finished }),
     );
     expect(await screen.findByText('Manual email')).toBeTruthy();
     expect(screen.getByText('Step 2 - Email')).toBeTruthy();
@@ -36,7 +36,7 @@ describe('TaskPanel', () => {
 
   it('sends edits as content', async () => {
     const connector = renderPanel(
-      fakeConnector({ loaded: ok({ task: makeTask(), emailAccounts: null }), executed: finished }),
+      fakeConnector({ loaded: loaded(makeTask()), executed: finished }),
     );
     fireEvent.input(await screen.findByLabelText('Subject'), { target: { value: 'New subject' } });
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
@@ -48,7 +48,7 @@ describe('TaskPanel', () => {
   });
 
   it('has no subject for SMS', async () => {
-    renderPanel(fakeConnector({ loaded: ok({ task: smsTask(), emailAccounts: null }) }), 103);
+    renderPanel(fakeConnector({ loaded: loaded(smsTask()) }), 103);
     expect(await screen.findByLabelText('Body')).toBeTruthy();
     expect(screen.queryByLabelText('Subject')).toBeNull();
     expect(screen.getByText('+1 555 0100')).toBeTruthy();
@@ -61,7 +61,7 @@ describe('TaskPanel', () => {
     ];
     const connector = renderPanel(
       fakeConnector({
-        loaded: ok({ task: oneOffEmailTask(), emailAccounts: accounts }),
+        loaded: loaded(oneOffEmailTask(), { emailAccounts: accounts }),
         executed: finished,
       }),
       102,
@@ -76,9 +76,7 @@ describe('TaskPanel', () => {
   });
 
   it('explains tasks that cannot be executed and offers no button', async () => {
-    renderPanel(
-      fakeConnector({ loaded: ok({ task: makeTask({ taskType: 'call' }), emailAccounts: null }) }),
-    );
+    renderPanel(fakeConnector({ loaded: loaded(makeTask({ taskType: 'call' })) }));
     expect(await screen.findByText(/Call tasks can’t be executed/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
   });
@@ -100,7 +98,7 @@ describe('TaskPanel', () => {
   it('shows a failed execution as an alert and keeps the edited draft', async () => {
     renderPanel(
       fakeConnector({
-        loaded: ok({ task: makeTask(), emailAccounts: null }),
+        loaded: loaded(makeTask()),
         executed: () =>
           failed('rate-limited', 'Reply’s rate limit was reached, so nothing was sent.'),
       }),
@@ -115,26 +113,93 @@ describe('TaskPanel', () => {
   it('reports a bounced execution as a failure', async () => {
     renderPanel(
       fakeConnector({
-        loaded: ok({ task: makeTask(), emailAccounts: null }),
-        executed: (task) => ok({ ...task, status: 'finished', isFailed: true }),
+        loaded: loaded(makeTask()),
+        executed: (task) => ok({ ...task, status: 'finished' as const, isFailed: true }),
       }),
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Execute via Reply' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Failed/);
   });
 
-  it('renders hostile content inert', async () => {
-    const body = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><p>ok</p>';
+  it('previews email HTML in a sandboxed frame that may load nothing', async () => {
+    const body =
+      '<img src="https://tracker.example/p.gif"><script>parent.pwned=1</script><p>ok</p>';
     renderPanel(
       fakeConnector({
-        loaded: ok({
-          task: makeTask({ status: 'finished', content: { subject: 's', body } }),
-          emailAccounts: null,
-        }),
+        loaded: loaded(makeTask({ status: 'finished', content: { subject: 's', body } })),
       }),
     );
-    const preview = await screen.findByRole('document', { name: 'Email preview' });
-    expect(preview.innerHTML).not.toMatch(/onerror|script/);
+    const frame = (await screen.findByTitle('Email preview')) as HTMLIFrameElement;
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.srcdoc).toMatch(
+      /^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:;/,
+    );
     expect((window as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  it('restores the rep’s unsent draft and saves new edits', async () => {
+    const connector = renderPanel(
+      fakeConnector({
+        loaded: loaded(makeTask(), { draft: { subject: null, body: 'kept body' } }),
+      }),
+    );
+    const body = (await screen.findByLabelText('Body')) as HTMLTextAreaElement;
+    expect(body.value).toBe('kept body');
+    fireEvent.input(body, { target: { value: 'kept body, edited again' } });
+    await waitFor(() =>
+      expect(connector.saveDraft).toHaveBeenCalledWith(101, {
+        subject: null,
+        body: 'kept body, edited again',
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Discard edits' }));
+    expect(connector.saveDraft).toHaveBeenLastCalledWith(101, { subject: null, body: null });
+    expect(body.value).toBe('<p>Hi Jane,</p>');
+  });
+
+  it('counts down a rate-limit wait, says nothing was sent, and can be called off', async () => {
+    const connector = renderPanel(
+      fakeConnector({
+        loaded: loaded(makeTask()),
+        executed: () => failed('rate-limited', 'limit', { retryAfterSeconds: 30 }),
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Execute via Reply' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/nothing has been sent yet/);
+    expect(screen.getByText(/^Sending in (30|29) s$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Don’t send' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(connector.executeTask).toHaveBeenCalledOnce();
+  });
+
+  it('offers a check, not a second send, when the outcome is unknown', async () => {
+    const sent = makeTask({ status: 'finished', finishedAt: '2026-11-28T17:05:00Z' });
+    const connector = renderPanel(
+      fakeConnector({
+        loaded: loaded(makeTask()),
+        executed: () => failed('unconfirmed', 'Could not confirm.'),
+        status: ok({ task: sent, confirmed: 'after-connection-loss' }),
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Execute via Reply' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not confirm.');
+    expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Check with Reply' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /^Sent\. Finished at .*Reply confirms the message went out\.$/,
+    );
+    expect(connector.executeTask).toHaveBeenCalledOnce();
+  });
+
+  it('shows how an execution started elsewhere ended', async () => {
+    const sent = makeTask({ status: 'finished', finishedAt: '2026-11-28T17:05:00Z' });
+    const connector = renderPanel(
+      fakeConnector({
+        loaded: loaded(makeTask(), { execution: 'sending' }),
+        status: ok({ task: sent }),
+      }),
+    );
+    expect(await screen.findByText(/^Sent\. Finished at /)).toBeTruthy();
+    expect(connector.executeTask).not.toHaveBeenCalled();
   });
 });

@@ -19,8 +19,15 @@ export interface BrowserUnderTest {
   openPage(url: string): Promise<Page>;
   /** The toolbar popup, opened as a page. */
   popup(): Promise<ExtensionPageDriver>;
+  /** Chromium only: stop the service worker, as Chrome does when it idles. */
+  stopBackground?: () => Promise<void>;
+  /** Chromium only: run an expression in the extension's content-script world of a page. */
+  inContentScript?: (page: Page, expression: string) => Promise<unknown>;
   close(): Promise<void>;
 }
+
+/** Hosts a hostile email points at; mapped to the sandbox so a request to them would show. */
+export const TRACKER_HOST = 'tracker.example';
 
 /**
  * A sandbox and a browser wired to it on Reply's real host names. Firefox's DNS override keeps
@@ -45,11 +52,17 @@ export async function startScenario(
 
 async function launch(name: BrowserName, build: string, port: number): Promise<BrowserUnderTest> {
   if (name === 'chromium') {
-    const session = await launchChromium({ extensionDir: build, sandboxPort: port });
+    const session = await launchChromium({
+      extensionDir: build,
+      sandboxPort: port,
+      extraHosts: [TRACKER_HOST],
+    });
     return {
       name,
       openPage: (url) => session.newPage(url),
       popup: async () => pageDriver(await session.openExtensionPage('popup.html')),
+      stopBackground: () => session.stopServiceWorker(),
+      inContentScript: evaluateInContentScript,
       close: () => session.close(),
     };
   }
@@ -64,6 +77,30 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
     popup: () => session.extensionPage('popup.html'),
     close: () => session.close(),
   };
+}
+
+/** The content-script world is an isolated world named after the extension (CDP only). */
+async function evaluateInContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await page.createCDPSession();
+  try {
+    const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    const world = worlds.find(
+      (w) => w.name === 'Execute via Reply' && w.auxData?.type === 'isolated',
+    );
+    if (!world) throw new Error('The content script world was not found.');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? 'threw');
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Chromium can drive extension pages with puppeteer itself; give them Firefox's driver shape. */
@@ -157,7 +194,12 @@ export const panel = {
   },
 
   /** Text of the live region with this role, once it contains `includes`. */
-  async region(page: Page, role: 'alert' | 'status', includes: string): Promise<string> {
+  async region(
+    page: Page,
+    role: 'alert' | 'status',
+    includes: string,
+    timeoutMs = STEP_MS,
+  ): Promise<string> {
     const handle = await page.waitForFunction(
       (host, r, want) => {
         const regions = document.querySelector(host)?.shadowRoot?.querySelectorAll(`[role="${r}"]`);
@@ -166,7 +208,7 @@ export const panel = {
           .find((t) => t.includes(want));
         return text ?? false;
       },
-      { timeout: STEP_MS },
+      { timeout: timeoutMs },
       PANEL_HOST,
       role,
       includes,

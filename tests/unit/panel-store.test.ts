@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Task } from '@/utils/reply/schemas';
 import { createPanelStore } from '@/utils/stores/panel';
-import { failed, fakeConnector, ok } from '../fixtures/connector';
+import { failed, fakeConnector, loaded, ok } from '../fixtures/connector';
 import { makeTask, oneOffEmailTask, smsTask } from '../fixtures/tasks';
 
 const finish = (task: Task) =>
   ok({ ...task, status: 'finished' as const, finishedAt: '2026-11-28T17:05:00Z' });
 
 async function readyStore(task: Task, executed = finish) {
-  const connector = fakeConnector({ loaded: ok({ task, emailAccounts: null }), executed });
+  const connector = fakeConnector({ loaded: loaded(task), executed });
   const store = createPanelStore(connector, task.id);
   await store.getState().reload();
   return { store, connector };
@@ -96,5 +96,41 @@ describe('panel store: sending once', () => {
     await store.getState().execute();
     expect(connector.executeTask).toHaveBeenCalledTimes(2);
     expect(store.getState().execution.status).toBe('done');
+  });
+});
+
+describe('panel store: waiting out the rate limit', () => {
+  it('sends again by itself when Retry-After has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      let attempts = 0;
+      const { store, connector } = await readyStore(makeTask(), (task) =>
+        ++attempts === 1 ? failed('rate-limited', 'limit', { retryAfterSeconds: 5 }) : finish(task),
+      );
+      await store.getState().execute();
+      expect(store.getState().execution.status).toBe('waiting');
+      await store.getState().execute();
+      expect(connector.executeTask).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(connector.executeTask).toHaveBeenCalledTimes(2);
+      expect(store.getState().execution.status).toBe('done');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports a long wait instead of sitting through it', async () => {
+    const { store } = await readyStore(makeTask(), () =>
+      failed('rate-limited', 'limit', { retryAfterSeconds: 600 }),
+    );
+    await store.getState().execute();
+    expect(store.getState().execution.status).toBe('failed');
+  });
+
+  it('saves unsaved edits when the panel goes away', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    store.getState().editSubject('half-typed');
+    store.dispose();
+    expect(connector.saveDraft).toHaveBeenCalledWith(101, { subject: 'half-typed', body: null });
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { browser } from '#imports';
+import { browser, MatchPattern } from '#imports';
 import { messenger, type ProtocolMap, type Result, requestSchemas } from '../messaging';
 import { ReplyError } from '../reply/errors';
 import type { ReplyService } from './service';
@@ -7,29 +7,51 @@ import type { ReplyService } from './service';
 interface Sender {
   id?: string;
   url?: string;
+  tab?: { id?: number };
 }
 type Type = keyof ProtocolMap;
 type Input<K extends Type> = v.InferOutput<(typeof requestSchemas)[K]>;
 type Value<K extends Type> = ReturnType<ProtocolMap[K]> extends Result<infer T> ? T : never;
+type Allowed = (sender: Sender) => boolean;
 
 /** Key operations come only from the extension's own pages (popup, options). */
-const fromExtensionPage = (sender: Sender): boolean =>
+const fromExtensionPage: Allowed = (sender) =>
   sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 
-/** Task operations come from our pages or our own content scripts. */
-const fromOwnContext = (sender: Sender): boolean => sender.id === browser.runtime.id;
+/**
+ * Task operations come from our own pages, or from our content scripts: a tab whose URL is one
+ * the manifest injects into. Another extension, or a page, is refused.
+ */
+function fromOwnContext(): Allowed {
+  const patterns = (browser.runtime.getManifest().content_scripts ?? []).map((script) => ({
+    matches: (script.matches ?? []).map((p) => new MatchPattern(p)),
+    excludes: (script.exclude_matches ?? []).map((p) => new MatchPattern(p)),
+  }));
+  return (sender) => {
+    if (fromExtensionPage(sender)) return true;
+    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url)
+      return false;
+    const url = sender.url;
+    return patterns.some(
+      (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
+    );
+  };
+}
 
 /**
  * The background's door: every message is checked for who sent it and validated against its
  * schema before the service sees it; every answer is a Result, never a thrown error.
  */
 export function openDoor(service: ReplyService): () => void {
+  const own = fromOwnContext();
   const removers = [
     on('getConnection', fromExtensionPage, () => service.getConnection()),
     on('saveApiKey', fromExtensionPage, ({ apiKey }) => service.saveApiKey(apiKey)),
     on('removeApiKey', fromExtensionPage, () => service.removeApiKey()),
-    on('loadTask', fromOwnContext, ({ taskId }) => service.loadTask(taskId)),
-    on('executeTask', fromOwnContext, (request) => service.executeTask(request)),
+    on('loadTask', own, ({ taskId }) => service.loadTask(taskId)),
+    on('executeTask', own, (request) => service.executeTask(request)),
+    on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
+    on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
   ];
   return () => {
     for (const remove of removers) remove();
@@ -38,7 +60,7 @@ export function openDoor(service: ReplyService): () => void {
 
 function on<K extends Type>(
   type: K,
-  allowed: (sender: Sender) => boolean,
+  allowed: Allowed,
   run: (data: Input<K>) => Promise<Value<K>>,
 ): () => void {
   const answer = async (data: unknown, sender: Sender): Promise<Result<Value<K>>> => {

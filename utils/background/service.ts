@@ -1,18 +1,26 @@
-import { createExecutor } from '../execution/executor';
-import type { ConnectionView, ExecuteRequest, LoadedTask } from '../messaging';
+import { createExecutor, type ExecutionOutcome } from '../execution/executor';
+import type { ConnectionView, DraftEdits, ExecuteRequest, LoadedTask } from '../messaging';
+import { createRecordMap } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
-import type { Task } from '../reply/schemas';
+import { RateLimiter } from '../reply/rate-limit';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
-import { apiKeyItem, connectionItem } from '../storage';
+import { apiKeyItem, connectionItem, type Draft, draftsItem, executionsItem } from '../storage';
+
+/** Drafts and execution records kept at most; the oldest go first. */
+const DRAFTS_KEPT = 100;
+const EXECUTIONS_KEPT = 500;
 
 /**
  * What the background does for the views. The only code that reads the API key; what it
  * returns never contains it.
  */
 export function createReplyService(
-  options: Pick<ClientOptions, 'baseUrl' | 'fetch' | 'timeoutMs'> = {},
+  options: Pick<ClientOptions, 'baseUrl' | 'fetch' | 'timeoutMs'> & { graceMs?: number } = {},
 ) {
+  const limiter = new RateLimiter();
+  const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
+
   async function client(): Promise<ReplyClient> {
     const [apiKey, connection] = await Promise.all([
       apiKeyItem.getValue(),
@@ -23,13 +31,18 @@ export function createReplyService(
       { apiKey, authScheme: connection.authScheme },
       {
         ...options,
+        limiter,
         onAuthSchemeChange: (authScheme) =>
           void connectionItem.setValue({ ...connection, authScheme }),
       },
     );
   }
 
-  const executor = createExecutor(client);
+  const executor = createExecutor({
+    client,
+    records: createRecordMap(executionsItem, EXECUTIONS_KEPT),
+    graceMs: options.graceMs,
+  });
 
   async function connectionView(): Promise<ConnectionView> {
     const [apiKey, connection] = await Promise.all([
@@ -46,10 +59,13 @@ export function createReplyService(
   }
 
   return {
+    /** Settles executions a stopped background left open. */
+    recover: () => executor.recover(),
+
     getConnection: connectionView,
 
     async saveApiKey(apiKey: string): Promise<ConnectionView> {
-      const { whoami, authScheme } = await connect(apiKey, options);
+      const { whoami, authScheme } = await connect(apiKey, { ...options, limiter });
       await connectionItem.setValue({
         userId: whoami.userId,
         username: whoami.username ?? null,
@@ -70,11 +86,27 @@ export function createReplyService(
       const pickable = canPickEmailAccount(task) && whyNotExecutable(task) === null;
       // Without the list the panel still works: Reply then sends from the default account.
       const emailAccounts = pickable ? await reply.emailAccounts().catch(() => null) : null;
-      return { task, emailAccounts };
+      const [draft, execution] = await Promise.all([drafts.get(taskId), executor.known(taskId)]);
+      return {
+        task,
+        emailAccounts,
+        draft: draft && { subject: draft.subject, body: draft.body },
+        execution,
+      };
     },
 
-    executeTask({ taskId, ...body }: ExecuteRequest): Promise<Task> {
-      return executor.execute(taskId, body);
+    async executeTask({ taskId, ...body }: ExecuteRequest): Promise<ExecutionOutcome> {
+      const outcome = await executor.execute(taskId, body);
+      await drafts.remove(taskId);
+      return outcome;
+    },
+
+    executionStatus: (taskId: number) => executor.status(taskId),
+
+    async saveDraft(taskId: number, edits: DraftEdits): Promise<null> {
+      if (edits.subject === null && edits.body === null) await drafts.remove(taskId);
+      else await drafts.set(taskId, { ...edits, at: Date.now() });
+      return null;
     },
   };
 }

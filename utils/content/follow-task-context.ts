@@ -38,5 +38,15 @@ export function followTaskContext(ctx: ContentScriptContext, detect: (url: URL) 
   }
 
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void update(newUrl));
+  // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
+  // a page restored from the back-forward cache gets its panel back.
+  ctx.addEventListener(window, 'pagehide', () => {
+    latest++;
+    shown?.ui.remove();
+    shown = null;
+  });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) void update(new URL(location.href));
+  });
   void update(new URL(location.href));
 }

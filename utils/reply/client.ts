@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { parseRetryAfter, ReplyError } from './errors';
+import type { RateLimiter } from './rate-limit';
 import {
   type EmailAccount,
   EmailAccountsSchema,
@@ -27,6 +28,8 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Called when Reply turned out to accept only the other auth header. */
   onAuthSchemeChange?: (scheme: AuthScheme) => void;
+  /** Spaces calls under Reply's rate limits; shared by every client of one background. */
+  limiter?: RateLimiter;
 }
 
 export interface ExecuteBody {
@@ -34,7 +37,11 @@ export interface ExecuteBody {
   emailAccountId?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** A wait for the rate limiter longer than this is reported instead of sat through. */
+const MAX_INLINE_WAIT_MS = 3_000;
+/** Reply's 429 without a usable Retry-After: wait a minute, the shorter of its windows. */
+const DEFAULT_RETRY_AFTER_S = 60;
 
 /** One Reply user's view of the API. Every call resolves to decoded data or throws ReplyError. */
 export class ReplyClient {
@@ -110,6 +117,7 @@ async function request<S extends v.GenericSchema>(
   else headers['X-API-Key'] = credentials.apiKey;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
+  await pace(options.limiter);
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${options.baseUrl ?? REPLY_API_BASE}${path}`, {
@@ -126,7 +134,7 @@ async function request<S extends v.GenericSchema>(
   }
 
   if (response.status === 401) throw new ReplyError('unauthorized', { status: 401 });
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) throw await errorFrom(response, options.limiter);
 
   let json: unknown;
   try {
@@ -141,7 +149,18 @@ async function request<S extends v.GenericSchema>(
   return decoded.output;
 }
 
-async function errorFrom(response: Response): Promise<ReplyError> {
+/** Waits for a free slot under the rate limits, or says how long the wait would be. */
+async function pace(limiter: RateLimiter | undefined): Promise<void> {
+  if (!limiter) return;
+  const wait = limiter.delay();
+  if (wait > MAX_INLINE_WAIT_MS) {
+    throw new ReplyError('rate-limited', { retryAfterSeconds: Math.ceil(wait / 1000) });
+  }
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  limiter.record();
+}
+
+async function errorFrom(response: Response, limiter?: RateLimiter): Promise<ReplyError> {
   const problem = v.safeParse(ProblemSchema, await response.json().catch(() => null));
   const fieldErrors = problem.success
     ? (problem.output.errors ?? []).map((e) => e.message).filter(Boolean)
@@ -152,7 +171,9 @@ async function errorFrom(response: Response): Promise<ReplyError> {
   const details = { status: response.status, detail: detail || undefined };
   const { status } = response;
   if (status === 429) {
-    const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+    const retryAfterSeconds =
+      parseRetryAfter(response.headers.get('Retry-After')) ?? DEFAULT_RETRY_AFTER_S;
+    limiter?.block(retryAfterSeconds * 1000);
     return new ReplyError('rate-limited', { ...details, retryAfterSeconds });
   }
   if (status === 403) return new ReplyError('forbidden', details);

@@ -16,7 +16,9 @@ export type FailureKind =
   | 'not-connected'
   | 'not-executable'
   | 'extension'
-  | 'bad-message';
+  | 'bad-message'
+  | 'not-sent'
+  | 'unconfirmed';
 
 export interface Failure {
   kind: FailureKind;
@@ -72,6 +74,10 @@ function describe(kind: FailureKind, d: ReplyError['details']): string {
       return d.detail ?? 'This task can’t be executed from here.';
     case 'extension':
       return 'The extension was updated or restarted. Reload this page and try again.';
+    case 'not-sent':
+      return 'Nothing was sent: the connection to Reply broke before Reply took the task, and Reply still shows it as New. You can send it again.';
+    case 'unconfirmed':
+      return 'The connection to Reply broke and the extension could not confirm whether the message went out. Check the task in Reply before sending it again.';
     case 'bad-message':
       return 'The extension refused a request it could not verify. Reload this page and try again.';
   }

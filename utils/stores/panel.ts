@@ -1,6 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Connector } from '../connector';
-import type { ExecuteRequest, LoadedTask } from '../messaging';
+import type { DraftEdits, ExecuteRequest, ExecutionOutcome, LoadedTask } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { Task } from '../reply/schemas';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
@@ -10,7 +10,7 @@ import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
 type LoadState =
   | { status: 'loading' }
   | { status: 'failed'; error: Failure }
-  | ({ status: 'ready' } & LoadedTask);
+  | ({ status: 'ready' } & Pick<LoadedTask, 'task' | 'emailAccounts'>);
 
 interface TaskSlice {
   taskId: number;
@@ -18,9 +18,9 @@ interface TaskSlice {
   reload(): Promise<void>;
 }
 
-/** The rep's edits. Null fields mean "as Reply rendered it", so `{}` is sent when untouched. */
+/** The rep's edits, kept by the background until sent or discarded. */
 interface DraftSlice {
-  edits: { subject: string | null; body: string | null };
+  edits: DraftEdits;
   emailAccountId: number | null;
   editSubject(subject: string): void;
   editBody(body: string): void;
@@ -28,67 +28,149 @@ interface DraftSlice {
   pickEmailAccount(id: number | null): void;
 }
 
-type ExecutionState =
+export type ExecutionState =
   | { status: 'idle' }
   | { status: 'sending' }
-  | { status: 'done'; task: Task }
+  /** Reply's rate limit: nothing was sent; the panel sends again at `until` unless cancelled. */
+  | { status: 'waiting'; until: number }
+  | { status: 'done'; outcome: ExecutionOutcome }
   | { status: 'failed'; error: Failure };
 
 interface ExecutionSlice {
   execution: ExecutionState;
   execute(): Promise<void>;
+  /** Asks the background what became of an execution whose outcome is unknown. */
+  checkOutcome(): Promise<void>;
+  cancelWaiting(): void;
 }
 
 export type PanelState = TaskSlice & DraftSlice & ExecutionSlice;
 type Slice<T> = StateCreator<PanelState, [], [], T>;
 
-const taskSlice =
-  (connector: Connector, taskId: number): Slice<TaskSlice> =>
-  (set) => ({
+/** Rate-limit waits up to this long are sat out with a countdown; longer ones are reported. */
+const MAX_AUTO_WAIT_S = 120;
+const DRAFT_SAVE_DELAY_MS = 400;
+
+const NO_EDITS: DraftEdits = { subject: null, body: null };
+
+export function createPanelStore(connector: Connector, taskId: number) {
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const taskSlice: Slice<TaskSlice> = (set, get) => ({
     taskId,
     load: { status: 'loading' },
     async reload() {
       set({ load: { status: 'loading' } });
       const result = await connector.loadTask(taskId);
-      set({
-        load: result.ok
-          ? { status: 'ready', ...result.value }
-          : { status: 'failed', error: result.error },
-      });
-    },
-  });
-
-const NO_EDITS = { subject: null, body: null };
-
-const draftSlice: Slice<DraftSlice> = (set) => ({
-  edits: NO_EDITS,
-  emailAccountId: null,
-  editSubject: (subject) => set((s) => ({ edits: { ...s.edits, subject } })),
-  editBody: (body) => set((s) => ({ edits: { ...s.edits, body } })),
-  discardEdits: () => set({ edits: NO_EDITS }),
-  pickEmailAccount: (emailAccountId) => set({ emailAccountId }),
-});
-
-const executionSlice =
-  (connector: Connector): Slice<ExecutionSlice> =>
-  (set, get) => ({
-    execution: { status: 'idle' },
-    async execute() {
-      const state = get();
-      if (state.load.status !== 'ready' || state.execution.status === 'sending') return;
-      if (state.execution.status === 'done' || whyNotExecutable(state.load.task)) return;
-      set({ execution: { status: 'sending' } });
-      const result = await connector.executeTask(executeRequest(state, state.load.task));
       if (!result.ok) {
-        set({ execution: { status: 'failed', error: result.error } });
+        set({ load: { status: 'failed', error: result.error } });
         return;
       }
-      set((s) => ({
-        execution: { status: 'done', task: result.value },
-        load: s.load.status === 'ready' ? { ...s.load, task: result.value } : s.load,
-      }));
+      const { task, emailAccounts, draft, execution } = result.value;
+      set({ load: { status: 'ready', task, emailAccounts }, edits: draft ?? NO_EDITS });
+      // An execution started elsewhere (another tab, before a restart): show how it ended.
+      if (execution === 'sending' || execution === 'unconfirmed') await get().checkOutcome();
     },
   });
+
+  const draftSlice: Slice<DraftSlice> = (set, get) => {
+    const saveSoon = () => {
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(
+        () => void connector.saveDraft(taskId, get().edits),
+        DRAFT_SAVE_DELAY_MS,
+      );
+    };
+    return {
+      edits: NO_EDITS,
+      emailAccountId: null,
+      editSubject(subject) {
+        set((s) => ({ edits: { ...s.edits, subject } }));
+        saveSoon();
+      },
+      editBody(body) {
+        set((s) => ({ edits: { ...s.edits, body } }));
+        saveSoon();
+      },
+      discardEdits() {
+        clearTimeout(draftTimer);
+        set({ edits: NO_EDITS });
+        void connector.saveDraft(taskId, NO_EDITS);
+      },
+      pickEmailAccount: (emailAccountId) => set({ emailAccountId }),
+    };
+  };
+
+  const executionSlice: Slice<ExecutionSlice> = (set, get) => {
+    const settle = (result: Awaited<ReturnType<Connector['executeTask']>>) => {
+      if (result.ok) {
+        clearTimeout(draftTimer);
+        set((s) => ({
+          execution: { status: 'done', outcome: result.value },
+          edits: NO_EDITS,
+          load: s.load.status === 'ready' ? { ...s.load, task: result.value.task } : s.load,
+        }));
+        return;
+      }
+      const wait = result.error.retryAfterSeconds;
+      if (result.error.kind === 'rate-limited' && wait !== undefined && wait <= MAX_AUTO_WAIT_S) {
+        set({ execution: { status: 'waiting', until: Date.now() + wait * 1000 } });
+        retryTimer = setTimeout(() => {
+          if (get().execution.status === 'waiting') void send();
+        }, wait * 1000);
+        return;
+      }
+      set({ execution: { status: 'failed', error: result.error } });
+    };
+
+    const send = async () => {
+      const state = get();
+      if (state.load.status !== 'ready') return;
+      set({ execution: { status: 'sending' } });
+      settle(await connector.executeTask(executeRequest(state, state.load.task)));
+    };
+
+    return {
+      execution: { status: 'idle' },
+      async execute() {
+        const state = get();
+        if (state.load.status !== 'ready' || whyNotExecutable(state.load.task)) return;
+        const { status } = state.execution;
+        if (status === 'sending' || status === 'waiting' || status === 'done') return;
+        await send();
+      },
+      async checkOutcome() {
+        set({ execution: { status: 'sending' } });
+        const result = await connector.executionStatus(taskId);
+        if (result.ok && result.value === null) set({ execution: { status: 'idle' } });
+        else settle(result as Awaited<ReturnType<Connector['executeTask']>>);
+      },
+      cancelWaiting() {
+        clearTimeout(retryTimer);
+        if (get().execution.status === 'waiting') set({ execution: { status: 'idle' } });
+      },
+    };
+  };
+
+  const store = createStore<PanelState>()((...a) => ({
+    ...taskSlice(...a),
+    ...draftSlice(...a),
+    ...executionSlice(...a),
+  }));
+
+  return Object.assign(store, {
+    /** Stops timers; edits not yet saved are saved now, so nothing typed is lost. */
+    dispose() {
+      clearTimeout(retryTimer);
+      if (draftTimer !== undefined) {
+        clearTimeout(draftTimer);
+        const { edits, execution } = store.getState();
+        if (execution.status !== 'done') void connector.saveDraft(taskId, edits);
+      }
+    },
+  });
+}
 
 /** `{}` when nothing was edited, `content` when something was, the account only if picked. */
 export function executeRequest(state: PanelState, task: Task): ExecuteRequest {
@@ -106,14 +188,6 @@ export function executeRequest(state: PanelState, task: Task): ExecuteRequest {
     request.emailAccountId = state.emailAccountId;
   }
   return request;
-}
-
-export function createPanelStore(connector: Connector, taskId: number) {
-  return createStore<PanelState>()((...a) => ({
-    ...taskSlice(connector, taskId)(...a),
-    ...draftSlice(...a),
-    ...executionSlice(connector)(...a),
-  }));
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

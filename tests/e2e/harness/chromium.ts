@@ -11,6 +11,11 @@ export interface ChromiumOptions {
   extensionDir: string;
   /** Port of the local HTTPS server that stands in for the Reply hosts. */
   sandboxPort: number;
+  /**
+   * More host names to send to the sandbox, e.g. a tracker a hostile email points at, so a
+   * test can see whether anything asked for it. Like Firefox's DNS override, which maps all.
+   */
+  extraHosts?: string[];
   /** Default `true`. `false` shows real windows (needs a display), e.g. for the demo. */
   headless?: boolean;
   windowSize?: { width: number; height: number };
@@ -41,7 +46,9 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
   const { width, height } = opts.windowSize ?? { width: 1280, height: 800 };
   const userDataDir = await makeTempDir('evr-chromium');
   const hostRules = [
-    ...REPLY_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${opts.sandboxPort}`),
+    ...[...REPLY_HOSTS, ...(opts.extraHosts ?? [])].map(
+      (host) => `MAP ${host} 127.0.0.1:${opts.sandboxPort}`,
+    ),
     // Anything else fails fast instead of reaching the real internet.
     'MAP * ~NOTFOUND',
   ].join(', ');

@@ -1,0 +1,45 @@
+import type { WxtStorageItem } from '#imports';
+
+/**
+ * A map of per-task records kept in one storage item. Writes run one at a time, so concurrent
+ * updates for different tasks can't overwrite each other; past `cap` entries the oldest
+ * (by `at`) go first.
+ */
+export function createRecordMap<T extends { at: number }>(
+  item: WxtStorageItem<Record<string, T>, Record<string, unknown>>,
+  cap: number,
+) {
+  let writes: Promise<unknown> = Promise.resolve();
+
+  const update = (change: (all: Record<string, T>) => Record<string, T>): Promise<void> => {
+    const write = writes.then(async () => item.setValue(change({ ...(await item.getValue()) })));
+    writes = write.catch(() => undefined);
+    return write;
+  };
+
+  return {
+    async all(): Promise<Record<string, T>> {
+      await writes;
+      return item.getValue();
+    },
+    async get(taskId: number): Promise<T | null> {
+      await writes;
+      return (await item.getValue())[taskId] ?? null;
+    },
+    set: (taskId: number, record: T) =>
+      update((all) => {
+        all[taskId] = record;
+        const entries = Object.entries(all);
+        if (entries.length <= cap) return all;
+        entries.sort(([, a], [, b]) => b.at - a.at);
+        return Object.fromEntries(entries.slice(0, cap));
+      }),
+    remove: (taskId: number) =>
+      update((all) => {
+        delete all[taskId];
+        return all;
+      }),
+  };
+}
+
+export type RecordMap<T extends { at: number }> = ReturnType<typeof createRecordMap<T>>;
