@@ -104,6 +104,24 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
     ]);
   });
 
+  it('a 200 of the wrong shape is read back: Reply had sent it', async () => {
+    sandbox.inject({ method: 'POST', path: executeUrl(215) }, { kind: 'wrong-shape' });
+    await open(215);
+    await execute();
+    expect(await panel.region(page, 'status', 'Sent.')).toMatch(
+      /Reply confirms the message went out\.$/,
+    );
+    expect(sentCount(215)).toBe(1);
+  });
+
+  it('an answer that is not JSON, from something that never reached Reply, is not sent', async () => {
+    sandbox.inject({ method: 'POST', path: executeUrl(216) }, { kind: 'not-json' });
+    await open(216);
+    await execute();
+    expect(await panel.region(page, 'alert', 'Nothing was sent')).toMatch(/send it again\.$/);
+    expect(sentCount(216)).toBe(0);
+  });
+
   it('an edited draft survives closing the page', async () => {
     await open(210);
     await typeOver(await panel.field(page, 'Body'), 'Draft that must survive');
