@@ -24,6 +24,10 @@ export default defineConfig({
         },
       },
       {
+        // Checks on the production builds themselves (size budgets).
+        test: { name: 'build', include: ['tests/build/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // Production builds in real Chromium and Firefox ESR against the local Reply sandbox.
         // One browser at a time: the machine has two cores and Firefox needs port 443.
         test: {

@@ -10,8 +10,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Execute via Reply',
     description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
-    permissions: ['storage'],
-    host_permissions: ['https://api.reply.io/*'],
+    permissions: ['storage', 'scripting'],
+    // The API, and the pages the panel script is injected into (the content scripts' own).
+    host_permissions: ['https://*.reply.io/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -12,7 +12,7 @@ const PREACT_SINK = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
 const REFUSAL =
   '(()=>{throw new Error("dangerouslySetInnerHTML is disabled in this extension")})()';
 
-function noHtmlSinks(): Plugin {
+export function noHtmlSinks(): Plugin {
   return {
     name: 'execute-via-reply:no-html-sinks',
     enforce: 'post',

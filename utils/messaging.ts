@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import * as v from 'valibot';
+import type * as v from 'valibot';
+import type { requestSchemas } from './background/requests';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task } from './reply/schemas';
@@ -7,7 +8,8 @@ import type { ExecutionRecord } from './storage';
 
 /**
  * The one protocol between the extension's contexts. Views call the background; the
- * background validates every payload against the schemas below before acting on it.
+ * background validates every payload against the schemas in ./background/requests before
+ * acting on it (kept there so content scripts don't carry the validator).
  */
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -35,45 +37,21 @@ export interface DraftEdits {
 
 export type { ExecutionOutcome };
 
-const TaskId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
-
-export const requestSchemas = {
-  getConnection: v.undefined(),
-  saveApiKey: v.object({
-    apiKey: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512)),
-  }),
-  removeApiKey: v.undefined(),
-  loadTask: v.object({ taskId: TaskId }),
-  executeTask: v.object({
-    taskId: TaskId,
-    content: v.optional(
-      v.object({
-        subject: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
-        body: v.pipe(v.string(), v.maxLength(500_000)),
-      }),
-    ),
-    emailAccountId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  }),
-  executionStatus: v.object({ taskId: TaskId }),
-  saveDraft: v.object({
-    taskId: TaskId,
-    subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
-    body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
-  }),
-} as const;
-
 export type ExecuteRequest = v.InferOutput<typeof requestSchemas.executeTask>;
+type Input<K extends keyof typeof requestSchemas> = v.InferInput<(typeof requestSchemas)[K]>;
 
 export interface ProtocolMap {
   getConnection(): Result<ConnectionView>;
-  saveApiKey(data: v.InferInput<typeof requestSchemas.saveApiKey>): Result<ConnectionView>;
+  saveApiKey(data: Input<'saveApiKey'>): Result<ConnectionView>;
   removeApiKey(): Result<ConnectionView>;
-  loadTask(data: v.InferInput<typeof requestSchemas.loadTask>): Result<LoadedTask>;
+  loadTask(data: Input<'loadTask'>): Result<LoadedTask>;
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
   /** The outcome of an execution this browser started, reconciled if it was left open. */
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
-  saveDraft(data: v.InferInput<typeof requestSchemas.saveDraft>): Result<null>;
+  saveDraft(data: Input<'saveDraft'>): Result<null>;
+  /** From a content script that found a task context: inject the panel into its world. */
+  loadPanel(): Result<null>;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

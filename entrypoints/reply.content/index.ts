@@ -1,4 +1,3 @@
-import '@/assets/panel.css';
 import { defineContentScript } from '#imports';
 import { followTaskContext } from '@/utils/content/follow-task-context';
 import { taskIdFromUrl } from '@/utils/detect/reply';
@@ -7,7 +6,6 @@ import { taskIdFromUrl } from '@/utils/detect/reply';
 export default defineContentScript({
   matches: ['https://*.reply.io/*'],
   excludeMatches: ['https://api.reply.io/*'],
-  cssInjectionMode: 'ui',
   main(ctx) {
     followTaskContext(ctx, taskIdFromUrl);
   },

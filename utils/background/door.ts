@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { browser, MatchPattern } from '#imports';
-import { messenger, type ProtocolMap, type Result, requestSchemas } from '../messaging';
+import { messenger, type ProtocolMap, type Result } from '../messaging';
 import { ReplyError } from '../reply/errors';
+import { injectPanel } from './panel-injection';
+import { requestSchemas } from './requests';
 import type { ReplyService } from './service';
 
-interface Sender {
+export interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 type Type = keyof ProtocolMap;
 type Input<K extends Type> = v.InferOutput<(typeof requestSchemas)[K]>;
@@ -19,16 +22,15 @@ const fromExtensionPage: Allowed = (sender) =>
   sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 
 /**
- * Task operations come from our own pages, or from our content scripts: a tab whose URL is one
- * the manifest injects into. Another extension, or a page, is refused.
+ * Our content scripts: a tab whose URL is one the manifest injects into. Another extension,
+ * or a page, is refused.
  */
-function fromOwnContext(): Allowed {
+function fromContentScript(): Allowed {
   const patterns = (browser.runtime.getManifest().content_scripts ?? []).map((script) => ({
     matches: (script.matches ?? []).map((p) => new MatchPattern(p)),
     excludes: (script.exclude_matches ?? []).map((p) => new MatchPattern(p)),
   }));
   return (sender) => {
-    if (fromExtensionPage(sender)) return true;
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url)
       return false;
     const url = sender.url;
@@ -43,7 +45,9 @@ function fromOwnContext(): Allowed {
  * schema before the service sees it; every answer is a Result, never a thrown error.
  */
 export function openDoor(service: ReplyService): () => void {
-  const own = fromOwnContext();
+  const fromContent = fromContentScript();
+  /** Task operations come from our own pages or our content scripts. */
+  const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
   const removers = [
     on('getConnection', fromExtensionPage, () => service.getConnection()),
     on('saveApiKey', fromExtensionPage, ({ apiKey }) => service.saveApiKey(apiKey)),
@@ -52,6 +56,7 @@ export function openDoor(service: ReplyService): () => void {
     on('executeTask', own, (request) => service.executeTask(request)),
     on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
+    on('loadPanel', fromContent, (_data, sender) => injectPanel(sender)),
   ];
   return () => {
     for (const remove of removers) remove();
@@ -61,7 +66,7 @@ export function openDoor(service: ReplyService): () => void {
 function on<K extends Type>(
   type: K,
   allowed: Allowed,
-  run: (data: Input<K>) => Promise<Value<K>>,
+  run: (data: Input<K>, sender: Sender) => Promise<Value<K>>,
 ): () => void {
   const answer = async (data: unknown, sender: Sender): Promise<Result<Value<K>>> => {
     const parsed = v.safeParse(requestSchemas[type], data);
@@ -69,9 +74,9 @@ function on<K extends Type>(
       return { ok: false, error: new ReplyError('bad-message').toFailure() };
     }
     try {
-      return { ok: true, value: await run(parsed.output as Input<K>) };
+      return { ok: true, value: await run(parsed.output as Input<K>, sender) };
     } catch (error) {
-      const failure = error instanceof ReplyError ? error : new ReplyError('bad-response');
+      const failure = error instanceof ReplyError ? error : new ReplyError('internal');
       return { ok: false, error: failure.toFailure() };
     }
   };

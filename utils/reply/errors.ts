@@ -18,7 +18,8 @@ export type FailureKind =
   | 'extension'
   | 'bad-message'
   | 'not-sent'
-  | 'unconfirmed';
+  | 'unconfirmed'
+  | 'internal';
 
 export interface Failure {
   kind: FailureKind;
@@ -78,6 +79,8 @@ function describe(kind: FailureKind, d: ReplyError['details']): string {
       return 'Nothing was sent: the connection to Reply broke before Reply took the task, and Reply still shows it as New. You can send it again.';
     case 'unconfirmed':
       return 'The connection to Reply broke and the extension could not confirm whether the message went out. Check the task in Reply before sending it again.';
+    case 'internal':
+      return 'Something went wrong inside the extension. Reload this page and try again.';
     case 'bad-message':
       return 'The extension refused a request it could not verify. Reload this page and try again.';
   }

@@ -1,0 +1,35 @@
+import { render } from 'preact';
+import css from '@/assets/panel.css?inline';
+import { createMessagingConnector } from '@/utils/connector';
+import { createPanelStore } from '@/utils/stores/panel';
+import { TaskPanel } from './TaskPanel';
+
+/**
+ * The page panel, injected into a tab's content-script world only once a task context is
+ * found (built apart as `panel.js`, see modules/panel-chunk.ts), so pages with nothing to do
+ * never pay for Preact, Zustand or styles. Its exports become the world's global
+ * `executeViaReplyPanel`.
+ */
+
+/** The panel's host element; its open shadow root keeps page CSS and panel CSS apart. */
+export const PANEL_TAG = 'execute-via-reply';
+
+/** Shows the floating panel for one task; returns its removal. */
+export function mountTaskPanel(taskId: number): () => void {
+  const host = document.createElement(PANEL_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // `all: initial` stops inherited page styles (fonts, colours, rem sizes) at the boundary.
+  style.textContent = `:host{all:initial}\n${css}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  document.body.append(host);
+
+  const store = createPanelStore(createMessagingConnector(), taskId);
+  render(<TaskPanel store={store} floating />, container);
+  return () => {
+    render(null, container);
+    store.dispose();
+    host.remove();
+  };
+}

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { build } from 'vite';
+import { defineWxtModule } from 'wxt/modules';
+import { noHtmlSinks } from './no-html-sinks';
+
+/**
+ * Builds the page panel (components/panel-module.tsx) apart from the content scripts, as one
+ * classic script, `panel.js`, that the background injects into a tab's content-script world
+ * when a content script finds a task context (utils/background/panel-injection.ts). WXT bundles
+ * each content script into one file, so only a separate build keeps the always-loaded part a
+ * small detector. Injected rather than imported: the file needs no web_accessible_resources
+ * entry (pages can't probe for it) and no import() of a computed URL.
+ */
+const FILE = 'panel.js';
+/** The global the script defines in the content-script world; see components/panel-module. */
+const GLOBAL = 'executeViaReplyPanel';
+
+export default defineWxtModule({
+  name: 'panel-chunk',
+  setup(wxt) {
+    wxt.hook('prepare:publicPaths', (_wxt, paths) => {
+      paths.push(`/${FILE}`);
+    });
+
+    wxt.hook('build:done', async (_wxt, output) => {
+      const production = wxt.config.mode === 'production';
+      await build({
+        configFile: false,
+        root: wxt.config.root,
+        logLevel: 'warn',
+        mode: wxt.config.mode,
+        plugins: [preact(), noHtmlSinks()],
+        resolve: { alias: { '@': wxt.config.root } },
+        define: {
+          'process.env.NODE_ENV': JSON.stringify(wxt.config.mode),
+          'import.meta.env.FIREFOX': JSON.stringify(wxt.config.browser === 'firefox'),
+          'import.meta.env.CHROME': JSON.stringify(wxt.config.browser === 'chrome'),
+        },
+        build: {
+          outDir: wxt.config.outDir,
+          emptyOutDir: false,
+          minify: production,
+          sourcemap: !production,
+          target: 'es2022',
+          lib: {
+            entry: resolve(wxt.config.root, 'components/panel-module.tsx'),
+            formats: ['iife'],
+            name: GLOBAL,
+            fileName: () => FILE,
+          },
+        },
+      });
+      output.publicAssets.push({ type: 'asset', fileName: FILE });
+    });
+  },
+});

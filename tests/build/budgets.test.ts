@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Size budgets of what the extension puts into pages. The always-loaded content scripts are
+ * small detectors; the panel (Preact, Zustand, styles) loads only where there is a task.
+ */
+const KB = 1024;
+const BUDGETS = { detector: 6 * KB, panel: 25 * KB };
+
+const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s size budgets', (target) => {
+  const dir = resolve('.output', target);
+
+  it('has a build to measure', () => {
+    expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+  });
+
+  it(`keeps every content script within ${BUDGETS.detector / KB} KB gzip`, () => {
+    const scripts = readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const size = gzipped(join(dir, 'content-scripts', script));
+      expect(size, `${script}: ${size} bytes gzip`).toBeLessThanOrEqual(BUDGETS.detector);
+    }
+  });
+
+  it(`keeps the panel chunk within ${BUDGETS.panel / KB} KB gzip`, () => {
+    const size = gzipped(join(dir, 'panel.js'));
+    expect(size, `panel.js: ${size} bytes gzip`).toBeLessThanOrEqual(BUDGETS.panel);
+  });
+});

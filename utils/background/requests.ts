@@ -1,0 +1,30 @@
+import * as v from 'valibot';
+
+/** What the background accepts, message by message: every payload is checked against these. */
+const TaskId = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const requestSchemas = {
+  getConnection: v.undefined(),
+  saveApiKey: v.object({
+    apiKey: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512)),
+  }),
+  removeApiKey: v.undefined(),
+  loadTask: v.object({ taskId: TaskId }),
+  executeTask: v.object({
+    taskId: TaskId,
+    content: v.optional(
+      v.object({
+        subject: v.optional(v.pipe(v.string(), v.maxLength(1_000))),
+        body: v.pipe(v.string(), v.maxLength(500_000)),
+      }),
+    ),
+    emailAccountId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
+  executionStatus: v.object({ taskId: TaskId }),
+  saveDraft: v.object({
+    taskId: TaskId,
+    subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
+    body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
+  }),
+  loadPanel: v.undefined(),
+} as const;
