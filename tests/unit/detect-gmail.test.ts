@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_COMPOSES } from '@/utils/detect/context';
+import { findGmailComposes } from '@/utils/detect/gmail';
+
+function load(name: string): Document {
+  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('findGmailComposes', () => {
+  it.each<[string, { recipients: string[]; subject: string | null; body: string }[]]>([
+    ['gmail-inbox.html', []],
+    [
+      'gmail-two-composes.html',
+      [
+        {
+          recipients: ['bob.stone@example.org', 'maria.anders@alfreds.example'],
+          subject: 'Order 10643 follow-up',
+          body: ':pn',
+        },
+        { recipients: [], subject: '', body: ':u8' },
+      ],
+    ],
+    [
+      'gmail-inline-reply.html',
+      [{ recipients: ['maria.anders@alfreds.example'], subject: 'Re: Order 10643', body: ':a1' }],
+    ],
+  ])('%s', (fixture, expected) => {
+    const composes = findGmailComposes(load(fixture));
+    expect(
+      composes.map((compose) => ({
+        recipients: compose.recipients,
+        subject: compose.subjectField?.value ?? null,
+        body: compose.bodyField?.id,
+      })),
+    ).toEqual(expected);
+    for (const compose of composes) {
+      expect(compose.kind).toBe('compose');
+      expect(compose.site).toBe('gmail');
+      expect(compose.bodyField && compose.root.contains(compose.bodyField)).toBe(true);
+    }
+  });
+
+  it('returns each pop-out window separately, rooted at its dialog', () => {
+    const [first, second] = findGmailComposes(load('gmail-two-composes.html'));
+    expect(first?.root.getAttribute('role')).toBe('dialog');
+    expect(second?.root.getAttribute('role')).toBe('dialog');
+    expect(first?.root).not.toBe(second?.root);
+    expect(first?.root.contains(second?.bodyField ?? null)).toBe(false);
+    expect(second?.root.contains(first?.subjectField ?? null)).toBe(false);
+  });
+
+  it('lower-cases and de-duplicates chips, ignoring mentions in the body and the inbox', () => {
+    const [first] = findGmailComposes(load('gmail-two-composes.html'));
+    // Maria appears as a chip and in the summary, in two spellings.
+    expect(first?.recipients).toEqual(['bob.stone@example.org', 'maria.anders@alfreds.example']);
+    expect(first?.recipients).not.toContain('chris.ops@northwind.example');
+    expect(first?.recipients).not.toContain('rep@northwind.example');
+  });
+
+  it('roots an inline reply at its compose container, not the conversation', () => {
+    const [reply] = findGmailComposes(load('gmail-inline-reply.html'));
+    expect(reply?.root.classList.contains('M9')).toBe(true);
+    expect(reply?.recipients).not.toContain('rep@northwind.example');
+    expect(reply?.recipients).not.toContain('orders@alfreds.example');
+  });
+
+  it('gives recipients: [] and null fields where a compose has none', () => {
+    const doc = new DOMParser().parseFromString(
+      '<div role="dialog"><div contenteditable="true" role="textbox" aria-label="Message Body"></div></div>',
+      'text/html',
+    );
+    const [compose] = findGmailComposes(doc);
+    expect(compose).toMatchObject({ recipients: [], subjectField: null });
+  });
+
+  it(`reports at most ${MAX_COMPOSES} compose windows`, () => {
+    const window =
+      '<div role="dialog"><div data-hovercard-id="a@example.com"></div><div contenteditable="true" role="textbox" g_editable="true"></div></div>';
+    const doc = new DOMParser().parseFromString(window.repeat(30), 'text/html');
+    expect(findGmailComposes(doc)).toHaveLength(MAX_COMPOSES);
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectPipedrivePerson } from '@/utils/detect/pipedrive';
+
+function load(name: string): Document {
+  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const PERSON = 'https://nordlicht.pipedrive.com/person/4821';
+
+describe('detectPipedrivePerson', () => {
+  it('reads the person page', () => {
+    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(PERSON))).toEqual({
+      kind: 'person',
+      site: 'pipedrive',
+      recordId: '4821',
+      name: 'Marta Kowalska',
+      emails: ['marta.kowalska@nordlicht.example', 'marta.k@post.example'],
+      phones: ['+48 601 234 567', '+49 40 1234 5678'],
+    });
+  });
+
+  it('keeps the history feed, organization, deals and Smart BCC out', () => {
+    const person = detectPipedrivePerson(load('pipedrive-person.html'), new URL(PERSON));
+    const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
+    for (const other of ['jonas', 'procurement', 'pipedrivemail', '555 000', '555 123']) {
+      expect(found).not.toContain(other);
+    }
+  });
+
+  it.each([
+    [
+      'keyed fields without values',
+      '<aside data-test="detail-view-sidebar"><div data-test-key="email"></div><div data-test-key="phone"></div></aside><h1 data-test="header-title">Jan Nowak</h1>',
+      { name: 'Jan Nowak', emails: [], phones: [] },
+    ],
+    [
+      'an older sidebar without keyed fields: every link in it counts',
+      '<div class="detailView__header"><h1>Jan Nowak</h1></div><div class="detailView__sidebar"><a href="mailto:JAN@example.pl">JAN@example.pl</a> <a href="tel:+48 22 000 00 00">+48 22 000 00 00</a></div><div class="flow"><a href="mailto:other@example.pl">x</a></div>',
+      { name: 'Jan Nowak', emails: ['jan@example.pl'], phones: ['+48 22 000 00 00'] },
+    ],
+  ])('%s', (_, html, expected) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    expect(detectPipedrivePerson(doc, new URL(PERSON))).toMatchObject(expected);
+  });
+
+  it('has no person until the sidebar has rendered', () => {
+    const loading = new DOMParser().parseFromString('<div id="application"></div>', 'text/html');
+    expect(detectPipedrivePerson(loading, new URL(PERSON))).toBeNull();
+  });
+
+  it.each([
+    [PERSON, '4821'],
+    ['https://nordlicht.pipedrive.com/person/4821/', '4821'],
+    ['https://app.pipedrive.com/person/77?tab=activities', '77'],
+    ['https://nordlicht-sandbox.pipedrive.com/person/5#notes', '5'],
+  ])('%s is person %s', (url, recordId) => {
+    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(url))?.recordId).toBe(
+      recordId,
+    );
+  });
+
+  it.each([
+    'https://nordlicht.pipedrive.com/persons/list/user/everyone',
+    'https://nordlicht.pipedrive.com/person/',
+    'https://nordlicht.pipedrive.com/person/abc',
+    'https://nordlicht.pipedrive.com/persons/4821',
+    'https://nordlicht.pipedrive.com/deal/4821',
+    'https://nordlicht.pipedrive.com/organization/318',
+    'https://nordlicht.pipedrive.com/pipeline/1/user/everyone',
+    'https://pipedrive.com/person/4821',
+    'https://api.nordlicht.pipedrive.com/person/4821',
+    'https://nordlicht.pipedrive.com.evil.example/person/4821',
+    'http://nordlicht.pipedrive.com/person/4821',
+  ])('%s is not a person page', (url) => {
+    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(url))).toBeNull();
+  });
+});

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PersonContext } from '@/utils/detect/context';
+import { detectSalesforcePerson } from '@/utils/detect/salesforce';
+
+function load(name: string): Document {
+  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+const CONTACT =
+  'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view';
+const LEAD = 'https://curie-labs.lightning.force.com/lightning/r/Lead/00Q5g00000QrStUEAV/view';
+
+describe('detectSalesforcePerson', () => {
+  it.each<[string, string, Omit<PersonContext, 'kind' | 'site'>]>([
+    [
+      'salesforce-contact.html',
+      CONTACT,
+      {
+        recordId: '0035g00000XyZ12AAB',
+        name: 'Dr. Marie Curie',
+        emails: ['marie.curie@example.com'],
+        phones: ['(415) 555-0199', '+1 415 555 0142'],
+      },
+    ],
+    [
+      'salesforce-lead.html',
+      LEAD,
+      {
+        recordId: '00Q5g00000QrStUEAV',
+        name: 'Rosalind Franklin',
+        emails: ['r.franklin@kings.example'],
+        phones: ['+44 20 7836 5454'],
+      },
+    ],
+  ])('%s', (fixture, url, expected) => {
+    expect(detectSalesforcePerson(load(fixture), new URL(url))).toEqual({
+      kind: 'person',
+      site: 'salesforce',
+      ...expected,
+    });
+  });
+
+  it('reads only the highlights panel and layout fields: no timeline, related list or fax', () => {
+    const person = detectSalesforcePerson(load('salesforce-contact.html'), new URL(CONTACT));
+    const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
+    for (const other of ['irene', 'pierre', 'helpdesk', '0177', '0100', '+33']) {
+      expect(found).not.toContain(other);
+    }
+  });
+
+  it('skips the hidden page Lightning keeps from before navigation', () => {
+    const person = detectSalesforcePerson(load('salesforce-lead.html'), new URL(LEAD));
+    expect(person?.name).toBe('Rosalind Franklin');
+    expect(person?.emails).not.toContain('marie.curie@example.com');
+    expect(person?.phones).not.toContain('(415) 555-0199');
+  });
+
+  it('reads the whole document when there is no .oneContent page host', () => {
+    const doc = new DOMParser().parseFromString(
+      `<records-highlights2><slot name="primaryField"><lightning-formatted-name>Lise Meitner</lightning-formatted-name></slot></records-highlights2>
+       <records-record-layout-item field-label="Email"><lightning-formatted-email><a href="mailto:LISE@Example.org">LISE@Example.org</a></lightning-formatted-email></records-record-layout-item>`,
+      'text/html',
+    );
+    expect(detectSalesforcePerson(doc, new URL(CONTACT))).toMatchObject({
+      name: 'Lise Meitner',
+      emails: ['lise@example.org'],
+      phones: [],
+    });
+  });
+
+  it('gives the person with empty lists when the record has no email or phone', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div class="oneContent active"><records-highlights2><lightning-formatted-name>Chien-Shiung Wu</lightning-formatted-name></records-highlights2>
+       <records-record-layout-item field-label="Email"><span class="test-id__field-value"></span></records-record-layout-item></div>`,
+      'text/html',
+    );
+    expect(detectSalesforcePerson(doc, new URL(LEAD))).toEqual({
+      kind: 'person',
+      site: 'salesforce',
+      recordId: '00Q5g00000QrStUEAV',
+      name: 'Chien-Shiung Wu',
+      emails: [],
+      phones: [],
+    });
+  });
+
+  it('has no person until the record has rendered', () => {
+    const loading = new DOMParser().parseFromString(
+      '<div class="oneContent active"><div class="slds-spinner_container"></div></div>',
+      'text/html',
+    );
+    expect(detectSalesforcePerson(loading, new URL(CONTACT))).toBeNull();
+  });
+
+  it.each([
+    [CONTACT, '0035g00000XyZ12AAB'],
+    [LEAD, '00Q5g00000QrStUEAV'],
+    [
+      'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12/view',
+      '0035g00000XyZ12',
+    ],
+    [
+      'https://curie-labs.lightning.force.com/lightning/r/Lead/00Q5g00000QrStUEAV/view/',
+      '00Q5g00000QrStUEAV',
+    ],
+    [`${CONTACT}?ws=%2Flightning%2Fr%2FAccount`, '0035g00000XyZ12AAB'],
+    [
+      'https://curie-labs--uat.sandbox.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view',
+      '0035g00000XyZ12AAB',
+    ],
+  ])('%s is record %s', (url, recordId) => {
+    expect(detectSalesforcePerson(load('salesforce-contact.html'), new URL(url))?.recordId).toBe(
+      recordId,
+    );
+  });
+
+  it.each([
+    'https://curie-labs.lightning.force.com/lightning/o/Contact/list?filterName=Recent',
+    'https://curie-labs.lightning.force.com/lightning/o/Lead/home',
+    'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/related/Opportunities/view',
+    'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/edit',
+    'https://curie-labs.lightning.force.com/lightning/r/Account/0015g00000AbCdEAAV/view',
+    'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000/view',
+    'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AA/view',
+    'https://curie-labs.my.salesforce.com/lightning/r/Contact/0035g00000XyZ12AAB/view',
+    'https://lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view',
+    'https://curie-labs.lightning.force.com.evil.example/lightning/r/Contact/0035g00000XyZ12AAB/view',
+    'http://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view',
+  ])('%s is not a contact or lead record', (url) => {
+    expect(detectSalesforcePerson(load('salesforce-contact.html'), new URL(url))).toBeNull();
+  });
+});
