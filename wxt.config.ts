@@ -1,18 +1,21 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CRM_SITES } from './utils/detect/crm-sites';
 
 // The extension's whole surface: which browsers, which permissions, which hosts.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    // Terser packs the always-loaded content scripts a few percent tighter than esbuild.
+    build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } },
   }),
   manifest: ({ browser }) => ({
     name: 'Execute via Reply',
     description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
     permissions: ['storage', 'scripting'],
     // The API, and the pages the panel script is injected into (the content scripts' own).
-    host_permissions: ['https://*.reply.io/*'],
+    host_permissions: ['https://*.reply.io/*', ...Object.values(CRM_SITES).flat()],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,7 +1,10 @@
-import { render } from 'preact';
+import { type ComponentChild, render } from 'preact';
 import css from '@/assets/panel.css?inline';
 import { createMessagingConnector } from '@/utils/connector';
+import type { PersonContext } from '@/utils/detect/context';
 import { createPanelStore } from '@/utils/stores/panel';
+import { createPersonStore } from '@/utils/stores/person';
+import { PersonPanel } from './PersonPanel';
 import { TaskPanel } from './TaskPanel';
 
 /**
@@ -16,6 +19,17 @@ export const PANEL_TAG = 'execute-via-reply';
 
 /** Shows the floating panel for one task; returns its removal. */
 export function mountTaskPanel(taskId: number): () => void {
+  const store = createPanelStore(createMessagingConnector(), taskId);
+  return mountInShadowRoot(<TaskPanel store={store} floating />, store.dispose);
+}
+
+/** Shows a CRM person's pending Reply tasks; returns its removal. */
+export function mountPersonPanel(person: PersonContext): () => void {
+  const store = createPersonStore(createMessagingConnector(), person);
+  return mountInShadowRoot(<PersonPanel store={store} />, store.dispose);
+}
+
+function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => void {
   const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -24,12 +38,10 @@ export function mountTaskPanel(taskId: number): () => void {
   const container = document.createElement('div');
   shadow.append(style, container);
   document.body.append(host);
-
-  const store = createPanelStore(createMessagingConnector(), taskId);
-  render(<TaskPanel store={store} floating />, container);
+  render(view, container);
   return () => {
     render(null, container);
-    store.dispose();
+    dispose();
     host.remove();
   };
 }

@@ -4,6 +4,7 @@ import type {
   ExecuteRequest,
   ExecutionOutcome,
   LoadedTask,
+  PersonTasks,
   Result,
 } from './messaging';
 import { messenger } from './messaging';
@@ -22,6 +23,7 @@ export interface Connector {
   /** The outcome of an execution already started; null when none was. */
   executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
+  findPersonTasks(person: { emails: string[]; phones: string[] }): Promise<Result<PersonTasks>>;
 }
 
 /** The real connector: extension messages to the background. */
@@ -45,6 +47,8 @@ export function createMessagingConnector(): Connector {
       }
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
+    findPersonTasks: ({ emails, phones }) =>
+      send(() => messenger.sendMessage('findPersonTasks', { emails, phones })),
     saveDraft: (taskId, edits) =>
       send(() => messenger.sendMessage('saveDraft', { taskId, ...edits })),
   };

@@ -3,7 +3,7 @@ import type * as v from 'valibot';
 import type { requestSchemas } from './background/requests';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
-import type { EmailAccount, Task } from './reply/schemas';
+import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
 import type { ExecutionRecord } from './storage';
 
 /**
@@ -37,6 +37,12 @@ export interface DraftEdits {
 
 export type { ExecutionOutcome };
 
+/** A CRM person's pending executable tasks in Reply; `contact` is null when Reply has none. */
+export interface PersonTasks {
+  contact: { id: number; name: string | null } | null;
+  tasks: TaskSummary[];
+}
+
 export type ExecuteRequest = v.InferOutput<typeof requestSchemas.executeTask>;
 type Input<K extends keyof typeof requestSchemas> = v.InferInput<(typeof requestSchemas)[K]>;
 
@@ -50,8 +56,8 @@ export interface ProtocolMap {
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
   saveDraft(data: Input<'saveDraft'>): Result<null>;
-  /** From a content script that found a task context: inject the panel into its world. */
-  loadPanel(): Result<null>;
+  /** Finds the Reply contact behind a CRM person (by email, then phone) and their tasks. */
+  findPersonTasks(data: Input<'findPersonTasks'>): Result<PersonTasks>;
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>();

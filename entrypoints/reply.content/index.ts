@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { followTaskContext } from '@/utils/content/follow-task-context';
+import { followPageContext, taskTarget } from '@/utils/content/follow-page-context';
 import { taskIdFromUrl } from '@/utils/detect/reply';
 
 /** Reply's own web app: a panel for the task the URL names. */
@@ -7,6 +7,13 @@ export default defineContentScript({
   matches: ['https://*.reply.io/*'],
   excludeMatches: ['https://api.reply.io/*'],
   main(ctx) {
-    followTaskContext(ctx, taskIdFromUrl);
+    followPageContext(
+      ctx,
+      () => {
+        const taskId = taskIdFromUrl(location);
+        return taskId === null ? null : taskTarget(taskId);
+      },
+      { observeDom: false },
+    );
   },
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../sandbox/server';
+import { CRM_HOSTS, type Sandbox, type SandboxOptions, startSandbox } from '../sandbox/server';
 import { launchChromium } from './harness/chromium';
 import { type ExtensionPageDriver, launchFirefox } from './harness/firefox';
 import { withTimeout } from './harness/util';
@@ -55,7 +55,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
     const session = await launchChromium({
       extensionDir: build,
       sandboxPort: port,
-      extraHosts: [TRACKER_HOST],
+      extraHosts: [TRACKER_HOST, ...CRM_HOSTS],
     });
     return {
       name,
@@ -120,7 +120,7 @@ function pageDriver(page: Page): ExtensionPageDriver {
           const text = document.querySelector(sel)?.textContent ?? '';
           return text.includes(want) ? text : false;
         },
-        { timeout: timeoutMs },
+        { timeout: timeoutMs, polling: POLL_MS },
         selector,
         includes,
       );
@@ -133,6 +133,8 @@ function pageDriver(page: Page): ExtensionPageDriver {
 }
 
 export const STEP_MS = 10_000;
+/** Waits poll on a timer: the default, animation frames, stops in a window that is covered. */
+const POLL_MS = 50;
 const PANEL_HOST = 'execute-via-reply';
 
 /**
@@ -147,7 +149,7 @@ export const panel = {
         const text = document.querySelector(host)?.shadowRoot?.textContent ?? null;
         return text?.includes(want) ? text : false;
       },
-      { timeout: STEP_MS },
+      { timeout: STEP_MS, polling: POLL_MS },
       PANEL_HOST,
       includes,
     );
@@ -157,7 +159,7 @@ export const panel = {
   async waitGone(page: Page): Promise<void> {
     await page.waitForFunction(
       (host) => !document.querySelector(host),
-      { timeout: STEP_MS },
+      { timeout: STEP_MS, polling: POLL_MS },
       PANEL_HOST,
     );
   },
@@ -208,7 +210,7 @@ export const panel = {
           .find((t) => t.includes(want));
         return text ?? false;
       },
-      { timeout: timeoutMs },
+      { timeout: timeoutMs, polling: POLL_MS },
       PANEL_HOST,
       role,
       includes,
@@ -234,7 +236,7 @@ async function find(page: Page, kind: 'label' | 'button', name: string) {
         );
         return label?.querySelector('input, textarea, select') ?? false;
       },
-      { timeout: STEP_MS },
+      { timeout: STEP_MS, polling: POLL_MS },
       PANEL_HOST,
       kind,
       name,

@@ -107,6 +107,19 @@ const CONTACTS: readonly Contact[] = [
     '+1 555 0106',
     'Evil <b>Corp</b>',
   ),
+  // The people on the CRM fixture pages (tests/fixtures/sites), found by the CRM panels.
+  contact(9, 'Ada', 'Byron', 'ada.byron@example.com', '+44 20 7946 0018', 'Analytical Engines'),
+  contact(10, 'Marie', 'Curie', 'marie.curie@example.com', '+33 1 44 27 00 00', 'Curie Labs'),
+  contact(
+    11,
+    'Marta',
+    'Kowalska',
+    'marta.kowalska@nordlicht.example',
+    '+48 22 000 00 00',
+    'Nordlicht',
+  ),
+  // In Reply, but with nothing pending.
+  contact(12, 'Grace', 'Hopper', 'grace.hopper@navy.example', '(202) 555-0143', 'US Navy'),
 ];
 
 const HOSTILE_SUBJECT = 'Re: your order </div><script>alert("subject")</script>';
@@ -282,6 +295,46 @@ function taskSeeds(at: (hours: number) => string): TaskSeed[] {
       template: email('Hello {{firstName}}', '<p>Hi {{firstName}},</p><p>From the other rep.</p>'),
     },
   ];
+
+  // The CRM people's pending tasks: Ada has two executable ones (and a call, never listed),
+  // Marie and Marta one each.
+  seeds.push(
+    {
+      id: 301,
+      taskType: TaskType.manualEmail,
+      contactId: 9,
+      dueInHours: 1,
+      ...SEQUENCE_EMAIL_STEP,
+      template: email(
+        'Engines, {{firstName}}?',
+        '<p>Hi {{firstName}},</p><p>About the engine.</p>',
+      ),
+    },
+    {
+      id: 302,
+      taskType: TaskType.sms,
+      contactId: 9,
+      dueInHours: 3,
+      ...SEQUENCE_SMS_STEP,
+      template: sms('Hi {{firstName}}, quick call today?'),
+    },
+    { id: 303, taskType: TaskType.call, contactId: 9, dueInHours: 4, template: email('', '') },
+    {
+      id: 304,
+      taskType: TaskType.manualEmail,
+      contactId: 10,
+      dueInHours: 2,
+      template: email('Radium, {{firstName}}', '<p>Hi {{firstName}},</p><p>Following up.</p>'),
+    },
+    {
+      id: 305,
+      taskType: TaskType.sms,
+      contactId: 11,
+      dueInHours: 2,
+      ...SEQUENCE_SMS_STEP,
+      template: sms('Hi {{firstName}}, got a minute?'),
+    },
+  );
 
   // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every
   // half hour; every fourth one is a one-off, the others come from sequences.

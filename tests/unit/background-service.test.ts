@@ -25,6 +25,14 @@ function bearerOnlyReply() {
     const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200 });
     if (path === '/v3/whoami') return json({ userId: 1001, username: 'rep@example.com' });
     if (path === '/v3/email-accounts') return json({ items: [{ id: 1, email: 'a@x.com' }] });
+    if (path === '/v3/contacts/filter') {
+      const { rules } = JSON.parse(await req.text());
+      const match = rules[0].property === 'phone' && rules[0].value === '+1 555 0100';
+      return json({ items: match ? [{ id: 1, firstName: 'Jane', lastName: 'Doe' }] : [] });
+    }
+    if (path === '/v3/tasks/filter') {
+      return json({ items: [{ id: 102, taskType: 7, status: 0 }], hasMore: false });
+    }
     if (path.endsWith('/execute')) {
       await executeGate;
       return json({ ...TASK, status: 'finished' });
@@ -106,5 +114,21 @@ describe('background service', () => {
     await service.saveApiKey('good-key');
     expect(await service.removeApiKey()).toEqual({ connected: false });
     expect(await apiKeyItem.getValue()).toBeNull();
+  });
+
+  it('finds a CRM person by email, then phone, and keeps the answer for a while', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.saveApiKey('good-key');
+    const person = { emails: ['jane@other.example'], phones: ['+1 555 0100'] };
+    const found = await service.findPersonTasks(person);
+    expect(found).toMatchObject({ contact: { id: 1, name: 'Jane Doe' }, tasks: [{ id: 102 }] });
+    const lookups = () => reply.calls.filter((c) => c.url.endsWith('/contacts/filter')).length;
+    expect(lookups()).toBe(2);
+    await service.findPersonTasks({ ...person, emails: [...person.emails] });
+    expect(lookups()).toBe(2);
+    await service.executeTask({ taskId: 102 });
+    await service.findPersonTasks(person);
+    expect(lookups()).toBe(4);
   });
 });

@@ -305,10 +305,10 @@ describe('Reply sandbox', () => {
       const all = await call(sandbox, 'POST', '/v3/tasks/filter?top=1000', { body: {} });
       expect(all.json.hasMore).toBe(false);
       const ids = all.json.items.map((t: { id: number }) => t.id);
-      expect(ids).toHaveLength(38);
+      expect(ids).toHaveLength(43);
       expect(ids).not.toContain(109);
-      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=35', { body: {} });
-      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(35));
+      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=40', { body: {} });
+      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(40));
       expect((await call(sandbox, 'POST', '/v3/tasks/filter?top=1001', { body: {} })).status).toBe(
         400,
       );

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import type { Browser } from 'wxt/browser';
 import { browser, MatchPattern } from '#imports';
 import { messenger, type ProtocolMap, type Result } from '../messaging';
+import { PANEL_PORT } from '../panel-port';
 import { ReplyError } from '../reply/errors';
 import { injectPanel } from './panel-injection';
 import { requestSchemas } from './requests';
@@ -56,17 +58,30 @@ export function openDoor(service: ReplyService): () => void {
     on('executeTask', own, (request) => service.executeTask(request)),
     on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
-    on('loadPanel', fromContent, (_data, sender) => injectPanel(sender)),
+    on('findPersonTasks', own, (person) => service.findPersonTasks(person)),
   ];
+  const onPanelPort = (port: Browser.runtime.Port) => {
+    if (port.name !== PANEL_PORT) return;
+    const sender = port.sender ?? {};
+    const answer = fromContent(sender) ? injectPanel(sender) : Promise.reject();
+    answer
+      .then(
+        () => port.postMessage(true),
+        () => port.postMessage(false),
+      )
+      .finally(() => port.disconnect());
+  };
+  browser.runtime.onConnect.addListener(onPanelPort);
   return () => {
     for (const remove of removers) remove();
+    browser.runtime.onConnect.removeListener(onPanelPort);
   };
 }
 
 function on<K extends Type>(
   type: K,
   allowed: Allowed,
-  run: (data: Input<K>, sender: Sender) => Promise<Value<K>>,
+  run: (data: Input<K>) => Promise<Value<K>>,
 ): () => void {
   const answer = async (data: unknown, sender: Sender): Promise<Result<Value<K>>> => {
     const parsed = v.safeParse(requestSchemas[type], data);
@@ -74,7 +89,7 @@ function on<K extends Type>(
       return { ok: false, error: new ReplyError('bad-message').toFailure() };
     }
     try {
-      return { ok: true, value: await run(parsed.output as Input<K>, sender) };
+      return { ok: true, value: await run(parsed.output as Input<K>) };
     } catch (error) {
       const failure = error instanceof ReplyError ? error : new ReplyError('internal');
       return { ok: false, error: failure.toFailure() };

@@ -26,5 +26,8 @@ export const requestSchemas = {
     subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
     body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
   }),
-  loadPanel: v.undefined(),
+  findPersonTasks: v.object({
+    emails: v.pipe(v.array(v.pipe(v.string(), v.email(), v.maxLength(320))), v.maxLength(10)),
+    phones: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(10)),
+  }),
 } as const;

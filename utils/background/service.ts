@@ -1,11 +1,23 @@
 import { createExecutor, type ExecutionOutcome } from '../execution/executor';
-import type { ConnectionView, DraftEdits, ExecuteRequest, LoadedTask } from '../messaging';
+import type {
+  ConnectionView,
+  DraftEdits,
+  ExecuteRequest,
+  LoadedTask,
+  PersonTasks,
+} from '../messaging';
 import { createRecordMap } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
 import { RateLimiter } from '../reply/rate-limit';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
 import { apiKeyItem, connectionItem, type Draft, draftsItem, executionsItem } from '../storage';
+
+/**
+ * Person lookups are kept this long, for every tab: re-renders and navigation between records
+ * must not spend the rep's 100-a-minute budget. An execution clears them.
+ */
+const LOOKUP_TTL_MS = 60_000;
 
 /** Drafts and execution records kept at most; the oldest go first. */
 const DRAFTS_KEPT = 100;
@@ -36,6 +48,25 @@ export function createReplyService(
           void connectionItem.setValue({ ...connection, authScheme }),
       },
     );
+  }
+
+  const lookups = new Map<string, { at: number; answer: Promise<PersonTasks> }>();
+
+  async function lookUpPerson(emails: string[], phones: string[]): Promise<PersonTasks> {
+    const reply = await client();
+    for (const [property, values] of [
+      ['email', emails],
+      ['phone', phones],
+    ] as const) {
+      for (const value of values) {
+        const [contact] = await reply.findContacts(property, value);
+        if (!contact) continue;
+        const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null;
+        const tasks = await reply.pendingExecutableTasks(contact.id);
+        return { contact: { id: contact.id, name }, tasks };
+      }
+    }
+    return { contact: null, tasks: [] };
   }
 
   const executor = createExecutor({
@@ -97,8 +128,19 @@ export function createReplyService(
 
     async executeTask({ taskId, ...body }: ExecuteRequest): Promise<ExecutionOutcome> {
       const outcome = await executor.execute(taskId, body);
+      lookups.clear();
       await drafts.remove(taskId);
       return outcome;
+    },
+
+    findPersonTasks({ emails, phones }: { emails: string[]; phones: string[] }) {
+      const key = JSON.stringify([[...emails].sort(), [...phones].sort()]);
+      const cached = lookups.get(key);
+      if (cached && Date.now() - cached.at < LOOKUP_TTL_MS) return cached.answer;
+      const answer = lookUpPerson(emails, phones);
+      lookups.set(key, { at: Date.now(), answer });
+      answer.catch(() => lookups.delete(key));
+      return answer;
     },
 
     executionStatus: (taskId: number) => executor.status(taskId),

@@ -2,11 +2,15 @@ import * as v from 'valibot';
 import { parseRetryAfter, ReplyError } from './errors';
 import type { RateLimiter } from './rate-limit';
 import {
+  type Contact,
+  ContactsSchema,
   type EmailAccount,
   EmailAccountsSchema,
   ProblemSchema,
   type Task,
+  TaskPageSchema,
   TaskSchema,
+  type TaskSummary,
   type WhoAmI,
   WhoAmISchema,
 } from './schemas';
@@ -38,6 +42,9 @@ export interface ExecuteBody {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** Page size of list calls, and a bound on how many of a contact's tasks are shown. */
+const PAGE = 100;
+const MAX_TASKS = 300;
 /** A wait for the rate limiter longer than this is reported instead of sat through. */
 const MAX_INLINE_WAIT_MS = 3_000;
 /** Reply's 429 without a usable Retry-After: wait a minute, the shorter of its windows. */
@@ -64,6 +71,35 @@ export class ReplyClient {
 
   emailAccounts(): Promise<EmailAccount[]> {
     return this.call('GET', '/v3/email-accounts?top=100&my=true', EmailAccountsSchema);
+  }
+
+  /** Contacts whose email (or phone) equals the value; Reply matches emails case-insensitively. */
+  findContacts(property: 'email' | 'phone', value: string): Promise<Contact[]> {
+    return this.call('POST', '/v3/contacts/filter', ContactsSchema, {
+      rules: [{ property, condition: 'equals', value }],
+    });
+  }
+
+  /**
+   * A contact's New manual emails and SMS, all pages. Enums go out as integers, which both
+   * versions of Reply's docs accept.
+   */
+  async pendingExecutableTasks(contactId: number): Promise<TaskSummary[]> {
+    const tasks: TaskSummary[] = [];
+    for (let skip = 0; ; skip += PAGE) {
+      const page = await this.call(
+        'POST',
+        `/v3/tasks/filter?top=${PAGE}&skip=${skip}`,
+        TaskPageSchema,
+        {
+          contactId,
+          status: [0],
+          taskType: [7, 8],
+        },
+      );
+      tasks.push(...page.items);
+      if (!page.hasMore || page.items.length === 0 || tasks.length >= MAX_TASKS) return tasks;
+    }
   }
 
   /** Sends a real message. Not idempotent: callers go through utils/execution only. */

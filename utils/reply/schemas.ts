@@ -106,3 +106,34 @@ export const ProblemSchema = v.object({
     v.array(v.object({ field: v.optional(v.string()), message: v.optional(v.string()) })),
   ),
 });
+
+export const ContactsSchema = v.pipe(
+  v.object({
+    items: v.array(
+      v.object({
+        id: v.number(),
+        email: nullableString,
+        phone: nullableString,
+        firstName: nullableString,
+        lastName: nullableString,
+      }),
+    ),
+  }),
+  v.transform(({ items }) => items),
+);
+export type Contact = v.InferOutput<typeof ContactsSchema>[number];
+
+/** Items of `POST /v3/tasks/filter`: summaries, without content or delivery info. */
+export const TaskPageSchema = v.object({
+  items: v.array(
+    v.object({
+      id: v.pipe(v.number(), v.integer()),
+      taskType: TaskTypeSchema,
+      status: TaskStatusSchema,
+      contact: v.nullish(v.object({ id: v.number(), fullName: nullableString }), null),
+      dueTo: nullableString,
+    }),
+  ),
+  hasMore: v.nullish(v.boolean(), false),
+});
+export type TaskSummary = v.InferOutput<typeof TaskPageSchema>['items'][number];

@@ -1,0 +1,106 @@
+// Stand-ins for the CRM record pages the extension works on, served from the fixtures in
+// tests/fixtures/sites on the CRMs' real host names. Each page gets a small "records" nav
+// whose links swap the record in place and push the URL, as the real single-page apps do.
+
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites');
+
+interface CrmPage {
+  host: RegExp;
+  path: RegExp;
+  file: string;
+  title: string;
+}
+
+const HUBSPOT = /^app(?:-eu1)?\.hubspot\.com$/;
+const PAGES: readonly CrmPage[] = [
+  {
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/record\/0-1\/51201$/,
+    file: 'hubspot-contact-eu.html',
+    title: 'Ada Byron',
+  },
+  {
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/record\/0-1\/90210$/,
+    file: 'hubspot-contact-second.html',
+    title: 'Grace Hopper',
+  },
+  {
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/record\/0-1\/30001$/,
+    file: 'hubspot-contact-no-email.html',
+    title: 'Alan Turing',
+  },
+  {
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/record\/0-1\/777$/,
+    file: 'reply-task-references.html',
+    title: 'Task references',
+  },
+  {
+    host: /^curie-labs\.lightning\.force\.com$/,
+    path: /^\/lightning\/r\/Contact\/0035g00000XyZ12AAB\/view$/,
+    file: 'salesforce-contact.html',
+    title: 'Marie Curie',
+  },
+  {
+    host: /^nordlicht\.pipedrive\.com$/,
+    path: /^\/person\/4821$/,
+    file: 'pipedrive-person.html',
+    title: 'Marta Kowalska',
+  },
+];
+
+/** Host names to point at the sandbox (Chromium needs each mapped; Firefox maps all). */
+export const CRM_HOSTS = [
+  'app.hubspot.com',
+  'app-eu1.hubspot.com',
+  'curie-labs.lightning.force.com',
+  'nordlicht.pipedrive.com',
+];
+
+export const isCrmHost = (host: string): boolean => PAGES.some((page) => page.host.test(host));
+
+/** Swaps the body for the linked record's (keeping the nav) and pushes its URL: no reload. */
+const SPA_SCRIPT = `<script>
+document.addEventListener('click', async (event) => {
+  const link = event.target.closest('a[data-spa]');
+  if (!link) return;
+  event.preventDefault();
+  const html = await (await fetch(link.href)).text();
+  const next = new DOMParser().parseFromString(html, 'text/html');
+  const nav = document.getElementById('sandbox-records');
+  history.pushState(null, '', link.href);
+  document.body.replaceChildren(...next.body.childNodes);
+  document.body.prepend(nav);
+  document.title = next.title;
+});
+</script>`;
+
+export function serveCrmPage(req: IncomingMessage, res: ServerResponse, host: string): void {
+  const path = new URL(req.url ?? '/', 'https://crm.invalid').pathname;
+  const page = PAGES.find((p) => p.host.test(host) && p.path.test(path));
+  if (!page) {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('No such record in the sandbox.');
+    return;
+  }
+  const siblings = PAGES.filter((p) => p.host.source === page.host.source && p !== page);
+  const nav = `<nav id="sandbox-records">${siblings
+    .map((p) => `<a data-spa href="${recordHref(p, path)}">${p.title}</a>`)
+    .join(' ')}</nav>`;
+  const html = readFileSync(resolve(FIXTURES, page.file), 'utf8')
+    .replace(/<body([^>]*)>/, `<body$1>${nav}`)
+    .replace('</body>', `${SPA_SCRIPT}</body>`);
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
+}
+
+/** A sibling record's URL on the same portal as the current one (HubSpot paths carry it). */
+function recordHref(page: CrmPage, currentPath: string): string {
+  const portal = /^\/contacts\/(\d+)\//.exec(currentPath)?.[1] ?? '7794512';
+  const id = /(\d+)\$$/.exec(page.path.source)?.[1] ?? '';
+  return `/contacts/${portal}/record/0-1/${id}`;
+}

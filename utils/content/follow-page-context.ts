@@ -1,0 +1,115 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type * as PanelModule from '@/components/panel-module';
+import type { PersonContext } from '../detect/context';
+import { PANEL_PORT } from '../panel-port';
+
+type Panel = typeof PanelModule;
+
+declare global {
+  /** Defined in this content-script world by the injected panel script. */
+  var executeViaReplyPanel: Panel | undefined;
+}
+
+/** What a page offers: a stable key (a new key replaces the panel) and how to show it. */
+export interface PanelTarget {
+  key: string;
+  show(panel: Panel): () => void;
+}
+
+/** The panel script, injected by the background on first need, then shared. */
+let panelModule: Promise<Panel | undefined> | undefined;
+function loadPanel(): Promise<Panel | undefined> {
+  panelModule ??= (globalThis.executeViaReplyPanel ? Promise.resolve(true) : requestPanel()).then(
+    (injected) => {
+      // Not injected (the extension restarted under this page): try again next time.
+      if (!injected) panelModule = undefined;
+      return globalThis.executeViaReplyPanel;
+    },
+  );
+  return panelModule;
+}
+
+function requestPanel(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const port = browser.runtime.connect({ name: PANEL_PORT });
+    port.onMessage.addListener((injected) => resolve(injected === true));
+    port.onDisconnect.addListener(() => resolve(false));
+  });
+}
+
+/**
+ * Keeps one panel on the page for what `detect` finds, following in-app navigation and, with
+ * `observeDom`, the page's own re-renders: one MutationObserver whose records only schedule a
+ * check, at most one per animation frame. A new target replaces the panel; none removes it.
+ * Everything hangs off `ctx`, so an invalidated content script leaves nothing behind.
+ */
+export function followPageContext(
+  ctx: ContentScriptContext,
+  detect: () => PanelTarget | null,
+  { observeDom }: { observeDom: boolean },
+) {
+  let shown: { key: string; remove: () => void } | null = null;
+  let latest = 0;
+  let scheduled = false;
+
+  const hide = () => {
+    latest++;
+    shown?.remove();
+    shown = null;
+  };
+
+  async function update() {
+    scheduled = false;
+    const target = detect();
+    if ((target?.key ?? null) === (shown?.key ?? null)) return;
+    hide();
+    if (!target) return;
+    const turn = latest;
+    const panel = await loadPanel();
+    // A newer change won while the panel loaded.
+    if (!panel || turn !== latest || ctx.isInvalid) return;
+    shown = { key: target.key, remove: target.show(panel) };
+  }
+
+  /** Checks after the current change settles; pushState has updated the URL by then. */
+  const schedule = () => {
+    if (scheduled || ctx.isInvalid) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => void update());
+  };
+
+  ctx.onInvalidated(hide);
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
+  // a page restored from the back-forward cache gets its panel back.
+  ctx.addEventListener(window, 'pagehide', hide);
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (event.persisted) schedule();
+  });
+  if (observeDom) {
+    const observer = new MutationObserver((records) => {
+      // Our own panel's changes say nothing about the page.
+      if (records.every((r) => r.target instanceof Node && isInPanel(r.target))) return;
+      schedule();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+  }
+  void update();
+}
+
+const isInPanel = (node: Node): boolean =>
+  node.nodeName === 'EXECUTE-VIA-REPLY' || node.parentNode?.nodeName === 'EXECUTE-VIA-REPLY';
+
+/** The panel for one Reply task. */
+export const taskTarget = (taskId: number): PanelTarget => ({
+  key: `task:${taskId}`,
+  show: (panel) => panel.mountTaskPanel(taskId),
+});
+
+/** The panel for a CRM person, replaced when the record or its details change. */
+export const personTarget = (person: PersonContext): PanelTarget => ({
+  key: `person:${person.site}:${person.recordId}:${person.emails.join()}:${person.phones.join()}`,
+  show: (panel) => panel.mountPersonPanel(person),
+});

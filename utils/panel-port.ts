@@ -1,0 +1,7 @@
+/**
+ * The one exchange content scripts have before a panel exists: they open a port by this
+ * name and the background injects the panel script into their frame, answers `true` (or
+ * `false` when it couldn't), and closes the port. A port rather than the typed messenger
+ * keeps the always-loaded detector small; the background checks its sender like any message.
+ */
+export const PANEL_PORT = 'execute-via-reply:panel';
