@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CRM_SITES } from './utils/detect/crm-sites';
+import { MAIL_SITES } from './utils/detect/mail-sites';
 
 // The extension's whole surface: which browsers, which permissions, which hosts.
 export default defineConfig({
@@ -15,7 +16,11 @@ export default defineConfig({
     description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
     permissions: ['storage', 'scripting'],
     // The API, and the pages the panel script is injected into (the content scripts' own).
-    host_permissions: ['https://*.reply.io/*', ...Object.values(CRM_SITES).flat()],
+    host_permissions: [
+      'https://*.reply.io/*',
+      ...Object.values(CRM_SITES).flat(),
+      ...Object.values(MAIL_SITES).flat(),
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

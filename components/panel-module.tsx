@@ -1,9 +1,11 @@
 import { type ComponentChild, render } from 'preact';
 import css from '@/assets/panel.css?inline';
 import { createMessagingConnector } from '@/utils/connector';
-import type { PersonContext } from '@/utils/detect/context';
+import type { ComposeContext, PersonContext } from '@/utils/detect/context';
+import { createComposeStore } from '@/utils/stores/compose';
 import { createPanelStore } from '@/utils/stores/panel';
 import { createPersonStore } from '@/utils/stores/person';
+import { ComposePanel } from './ComposePanel';
 import { PersonPanel } from './PersonPanel';
 import { TaskPanel } from './TaskPanel';
 
@@ -27,6 +29,12 @@ export function mountTaskPanel(taskId: number): () => void {
 export function mountPersonPanel(person: PersonContext): () => void {
   const store = createPersonStore(createMessagingConnector(), person);
   return mountInShadowRoot(<PersonPanel store={store} />, store.dispose);
+}
+
+/** Offers to send open drafts to Reply contacts through their pending tasks. */
+export function mountComposePanel(composes: ComposeContext[]): () => void {
+  const store = createComposeStore(createMessagingConnector(), composes);
+  return mountInShadowRoot(<ComposePanel store={store} />, () => undefined);
 }
 
 function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => void {

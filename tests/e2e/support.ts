@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { CRM_HOSTS, type Sandbox, type SandboxOptions, startSandbox } from '../sandbox/server';
+import { type Sandbox, type SandboxOptions, SITE_HOSTS, startSandbox } from '../sandbox/server';
 import { launchChromium } from './harness/chromium';
 import { type ExtensionPageDriver, launchFirefox } from './harness/firefox';
 import { withTimeout } from './harness/util';
@@ -55,7 +55,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
     const session = await launchChromium({
       extensionDir: build,
       sandboxPort: port,
-      extraHosts: [TRACKER_HOST, ...CRM_HOSTS],
+      extraHosts: [TRACKER_HOST, ...SITE_HOSTS],
     });
     return {
       name,

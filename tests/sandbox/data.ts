@@ -120,6 +120,10 @@ const CONTACTS: readonly Contact[] = [
   ),
   // In Reply, but with nothing pending.
   contact(12, 'Grace', 'Hopper', 'grace.hopper@navy.example', '(202) 555-0143', 'US Navy'),
+  // Recipients of the mailbox fixtures' drafts.
+  contact(13, 'Bob', 'Stone', 'bob.stone@example.org', '+1 555 0113', 'Stone & Co'),
+  contact(14, 'Maria', 'Anders', 'Maria.Anders@alfreds.example', '+49 30 000 0014', 'Alfreds'),
+  contact(15, 'Olivia', 'Chen', 'olivia.chen@contoso.com', '+1 555 0115', 'Contoso'),
 ];
 
 const HOSTILE_SUBJECT = 'Re: your order </div><script>alert("subject")</script>';
@@ -333,6 +337,35 @@ function taskSeeds(at: (hours: number) => string): TaskSeed[] {
       dueInHours: 2,
       ...SEQUENCE_SMS_STEP,
       template: sms('Hi {{firstName}}, got a minute?'),
+    },
+  );
+
+  // The mailbox recipients' pending tasks: Bob one email; Maria an email and an SMS (never
+  // offered for a draft); Olivia one email.
+  seeds.push(
+    {
+      id: 401,
+      taskType: TaskType.manualEmail,
+      contactId: 13,
+      dueInHours: 1,
+      ...SEQUENCE_EMAIL_STEP,
+      template: email('Hello {{firstName}}', '<p>Template body for Bob.</p>'),
+    },
+    {
+      id: 402,
+      taskType: TaskType.manualEmail,
+      contactId: 14,
+      dueInHours: 2,
+      template: email('Order follow-up', '<p>Template body for Maria.</p>'),
+    },
+    { id: 403, taskType: TaskType.sms, contactId: 14, dueInHours: 2, template: sms('Hi Maria') },
+    {
+      id: 404,
+      taskType: TaskType.manualEmail,
+      contactId: 15,
+      dueInHours: 2,
+      ...SEQUENCE_EMAIL_STEP,
+      template: email('Hello {{firstName}}', '<p>Template body for Olivia.</p>'),
     },
   );
 

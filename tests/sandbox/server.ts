@@ -15,19 +15,19 @@ import {
   rateLimited,
   type SentMessage,
 } from './api';
-import { isCrmHost, serveCrmPage } from './crm-pages';
 import type { Task } from './data';
 import type { EnumForm } from './enums';
 import { type Fault, type FaultMatch, FaultQueue } from './faults';
 import { type RateLimit, RateLimiter, REPLY_RATE_LIMIT } from './ratelimit';
+import { isSiteHost, serveSitePage } from './site-pages';
 import { sandboxCertificate } from './tls';
 import { serveWebApp, WEB_APP_HOSTS } from './webapp';
 
 export type { SentMessage } from './api';
-export { CRM_HOSTS } from './crm-pages';
 export type { Task as SandboxTask } from './data';
 export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY } from './data';
 export type { Fault, FaultMatch } from './faults';
+export { SITE_HOSTS } from './site-pages';
 export { type SandboxCertificate, sandboxCertificate } from './tls';
 
 export interface SandboxOptions {
@@ -163,7 +163,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
     const host = hostOf(req);
     if (WEB_APP_HOSTS.has(host)) return serveWebApp(req, res);
-    if (isCrmHost(host)) return serveCrmPage(req, res, host);
+    if (isSiteHost(host)) return serveSitePage(req, res, host);
     handleApi(req, res).catch((error: unknown) => {
       // A bug in the sandbox: say so loudly rather than hang the client.
       console.error('reply sandbox:', error);

@@ -1,6 +1,7 @@
-// Stand-ins for the CRM record pages the extension works on, served from the fixtures in
-// tests/fixtures/sites on the CRMs' real host names. Each page gets a small "records" nav
-// whose links swap the record in place and push the URL, as the real single-page apps do.
+// Stand-ins for the CRM record pages and mailboxes the extension works on, served from the
+// fixtures in tests/fixtures/sites on the sites' real host names. Each page gets a small
+// "records" nav whose links swap the record in place and push the URL, as the real
+// single-page apps do; a mailbox's "Discard" control removes its compose window.
 
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,7 +9,7 @@ import { resolve } from 'node:path';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/sites');
 
-interface CrmPage {
+interface SitePage {
   host: RegExp;
   path: RegExp;
   file: string;
@@ -16,7 +17,7 @@ interface CrmPage {
 }
 
 const HUBSPOT = /^app(?:-eu1)?\.hubspot\.com$/;
-const PAGES: readonly CrmPage[] = [
+const PAGES: readonly SitePage[] = [
   {
     host: HUBSPOT,
     path: /^\/contacts\/\d+\/record\/0-1\/51201$/,
@@ -53,21 +54,40 @@ const PAGES: readonly CrmPage[] = [
     file: 'pipedrive-person.html',
     title: 'Marta Kowalska',
   },
+  {
+    host: /^mail\.google\.com$/,
+    path: /^\/mail\/u\/0\/?$/,
+    file: 'gmail-two-composes.html',
+    title: 'Inbox',
+  },
+  {
+    host: /^outlook\.office\.com$/,
+    path: /^\/mail\/?$/,
+    file: 'outlook-compose.html',
+    title: 'Mail',
+  },
 ];
 
 /** Host names to point at the sandbox (Chromium needs each mapped; Firefox maps all). */
-export const CRM_HOSTS = [
+export const SITE_HOSTS = [
   'app.hubspot.com',
   'app-eu1.hubspot.com',
   'curie-labs.lightning.force.com',
   'nordlicht.pipedrive.com',
+  'mail.google.com',
+  'outlook.office.com',
 ];
 
-export const isCrmHost = (host: string): boolean => PAGES.some((page) => page.host.test(host));
+export const isSiteHost = (host: string): boolean => PAGES.some((page) => page.host.test(host));
 
 /** Swaps the body for the linked record's (keeping the nav) and pushes its URL: no reload. */
 const SPA_SCRIPT = `<script>
 document.addEventListener('click', async (event) => {
+  const discard = event.target.closest('[aria-label^="Discard"]');
+  if (discard) {
+    discard.closest('[role="dialog"], .M9, [data-sandbox-compose], form')?.remove();
+    return;
+  }
   const link = event.target.closest('a[data-spa]');
   if (!link) return;
   event.preventDefault();
@@ -81,7 +101,7 @@ document.addEventListener('click', async (event) => {
 });
 </script>`;
 
-export function serveCrmPage(req: IncomingMessage, res: ServerResponse, host: string): void {
+export function serveSitePage(req: IncomingMessage, res: ServerResponse, host: string): void {
   const path = new URL(req.url ?? '/', 'https://crm.invalid').pathname;
   const page = PAGES.find((p) => p.host.test(host) && p.path.test(path));
   if (!page) {
@@ -99,7 +119,7 @@ export function serveCrmPage(req: IncomingMessage, res: ServerResponse, host: st
 }
 
 /** A sibling record's URL on the same portal as the current one (HubSpot paths carry it). */
-function recordHref(page: CrmPage, currentPath: string): string {
+function recordHref(page: SitePage, currentPath: string): string {
   const portal = /^\/contacts\/(\d+)\//.exec(currentPath)?.[1] ?? '7794512';
   const id = /(\d+)\$$/.exec(page.path.source)?.[1] ?? '';
   return `/contacts/${portal}/record/0-1/${id}`;

@@ -1,0 +1,90 @@
+import { useEffect } from 'preact/hooks';
+import { useStore } from 'zustand';
+import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
+import { statusText } from '@/utils/reply/task';
+import type { ComposeStore, DraftOffer } from '@/utils/stores/compose';
+
+/**
+ * Drafts to Reply contacts with pending manual emails: send the draft through Reply (its
+ * subject and body become the task's content), then, if the rep wants, discard the draft.
+ * Several recipients or tasks are each listed; nothing is guessed, nothing sent from the
+ * mailbox, no draft discarded unasked.
+ */
+export function ComposePanel({ store }: { store: ComposeStore }) {
+  const lookup = useStore(store, (s) => s.lookup);
+  const offers = useStore(store, (s) => s.offers);
+
+  useEffect(() => {
+    void store.getState().reload();
+  }, [store]);
+
+  return (
+    <section class="evr-panel evr-floating" aria-label="Execute via Reply">
+      <header class="evr-header">
+        <h2>Execute via Reply</h2>
+      </header>
+      <div class="evr-body">
+        {lookup.status === 'loading' && <p role="status">Looking up the recipients in Reply…</p>}
+        {lookup.status === 'failed' && (
+          <>
+            <p role="alert" class="evr-error">
+              {lookup.error.message}
+            </p>
+            <button type="button" onClick={() => void store.getState().reload()}>
+              Try again
+            </button>
+          </>
+        )}
+        {lookup.status === 'ready' && offers.length === 0 && (
+          <p role="status">No pending Reply emails for these recipients.</p>
+        )}
+        {offers.map((offer) => (
+          <Offer key={`${offer.recipient}:${offer.task.id}`} store={store} offer={offer} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Offer({ store, offer }: { store: ComposeStore; offer: DraftOffer }) {
+  const { execution, task } = offer;
+  const who = offer.contactName ? `${offer.contactName} <${offer.recipient}>` : offer.recipient;
+  return (
+    <div class="evr-offer">
+      <p>
+        Draft to {who}: Reply task {task.id} is waiting for this email.
+      </p>
+      {execution.status !== 'done' && (
+        <button
+          type="button"
+          class="evr-primary"
+          disabled={execution.status === 'sending'}
+          onClick={() => void store.getState().send(offer)}
+        >
+          {execution.status === 'sending' ? 'Sending…' : 'Execute via Reply'}
+        </button>
+      )}
+      {execution.status === 'failed' && (
+        <p role="alert" class="evr-error">
+          {execution.error.message}
+        </p>
+      )}
+      {execution.status === 'done' && (
+        <>
+          <p role="status" class="evr-success">
+            Sent through Reply. {statusText(execution.outcome.task)}. This draft is no longer
+            needed.
+          </p>
+          <button type="button" onClick={() => discardDraft(offer)}>
+            Discard draft
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Only on the rep's click: the mailbox's own discard control does it. */
+function discardDraft({ compose }: DraftOffer): void {
+  compose.root.querySelector<HTMLElement>(DISCARD_DRAFT[compose.site])?.click();
+}

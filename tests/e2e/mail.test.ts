@@ -1,0 +1,62 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
+import { type BrowserName, type BrowserUnderTest, panel, startScenario } from './support';
+
+/**
+ * Drafts in Gmail and Outlook on the web (fixtures copied in structure, served on the real
+ * host names) to Reply contacts with a pending manual email go out through Reply with the
+ * draft's own subject and body; the mailbox never sends, and the draft is discarded only when
+ * the rep asks.
+ */
+describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: BrowserName) => {
+  let sandbox: Sandbox;
+  let browser: BrowserUnderTest;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ sandbox, browser } = await startScenario(name));
+    const popup = await browser.popup();
+    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
+    await popup.click('button[type="submit"]');
+    await popup.waitForText('[role="status"]', 'Connected');
+    await popup.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+
+  it('Gmail: each recipient’s pending email is offered; the draft goes out through Reply', async () => {
+    page = await browser.openPage('https://mail.google.com/mail/u/0/');
+    const text = await panel.text(page, 'Reply task 402');
+    expect(text).toContain('Bob Stone <bob.stone@example.org>: Reply task 401');
+    expect(text).not.toContain('403'); // an SMS is no use for an email draft
+
+    // The first offer is Bob's, the draft's first recipient.
+    await (await panel.button(page, 'Execute via Reply')).click();
+    expect(await panel.region(page, 'status', 'Sent through Reply')).toMatch(/Finished at/);
+    const [sent] = sandbox.sent.filter((m) => m.taskId === 401);
+    expect(sent?.subject).toBe('Order 10643 follow-up');
+    expect(sent?.body).toContain('looping in');
+    expect(sandbox.executeCalls(402)).toEqual([]);
+
+    expect(await page.$('[aria-label^="Discard draft"]')).not.toBeNull();
+    await (await panel.button(page, 'Discard draft')).click();
+    await panel.waitGone(page);
+    expect(await page.$('[aria-label^="Discard draft"]')).toBeNull();
+  });
+
+  it('Outlook: the draft to a contact with a pending email goes out through Reply once', async () => {
+    await page.goto('https://outlook.office.com/mail/');
+    await panel.text(page, 'Reply task 404');
+    const execute = await panel.button(page, 'Execute via Reply');
+    await execute.click({ count: 2 });
+    await panel.region(page, 'status', 'Sent through Reply');
+    expect(sandbox.sent.filter((m) => m.taskId === 404)).toHaveLength(1);
+    expect(sandbox.executeCalls(404).map((c) => c.body)).toEqual([
+      { content: { subject: 'Quarterly review', body: expect.stringContaining('Hi Olivia,') } },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ComposeContext } from '@/utils/detect/context';
+import type { TaskSummary } from '@/utils/reply/schemas';
+import { createComposeStore } from '@/utils/stores/compose';
+import { fakeConnector, ok } from '../fixtures/connector';
+import { makeTask } from '../fixtures/tasks';
+
+function compose(recipients: string[], body: string): ComposeContext {
+  const root = document.createElement('div');
+  const subjectField = document.createElement('input');
+  subjectField.value = 'Draft subject';
+  const bodyField = document.createElement('div');
+  bodyField.append(
+    ...(body ? [Object.assign(document.createElement('p'), { textContent: body })] : []),
+  );
+  root.append(subjectField, bodyField);
+  return { kind: 'compose', site: 'gmail', root, recipients, subjectField, bodyField };
+}
+
+const task = (id: number, taskType: TaskSummary['taskType']): TaskSummary => ({
+  id,
+  taskType,
+  status: 'new',
+  contact: null,
+  dueTo: null,
+});
+
+describe('compose store', () => {
+  it('offers each recipient’s pending manual emails, and sends the draft’s own text', async () => {
+    const connector = fakeConnector({
+      person: ok({
+        contact: { id: 1, name: 'Jane Doe' },
+        tasks: [task(101, 'manualEmail'), task(103, 'sms')],
+      }),
+      executed: (t) => ok({ ...t, status: 'finished' as const }),
+      loaded: ok({ task: makeTask(), emailAccounts: null, draft: null, execution: null }),
+    });
+    const store = createComposeStore(connector, [compose(['jane@example.com'], 'Hello Jane')]);
+    await store.getState().reload();
+    const [offer, ...rest] = store.getState().offers;
+    expect(rest).toEqual([]);
+    expect(offer?.task.id).toBe(101);
+    if (!offer) return;
+    await Promise.all([store.getState().send(offer), store.getState().send(offer)]);
+    expect(connector.executeTask).toHaveBeenCalledTimes(1);
+    expect(connector.executeTask).toHaveBeenCalledWith({
+      taskId: 101,
+      content: { subject: 'Draft subject', body: '<p>Hello Jane</p>' },
+    });
+    expect(store.getState().offers[0]?.execution.status).toBe('done');
+  });
+
+  it('refuses to send an empty draft, in words', async () => {
+    const connector = fakeConnector({
+      person: ok({ contact: { id: 1, name: null }, tasks: [task(101, 'manualEmail')] }),
+    });
+    const store = createComposeStore(connector, [compose(['jane@example.com'], '')]);
+    await store.getState().reload();
+    const [offer] = store.getState().offers;
+    if (offer) await store.getState().send(offer);
+    expect(store.getState().offers[0]?.execution).toMatchObject({
+      status: 'failed',
+      error: { message: 'The draft has no text yet, so there is nothing to send.' },
+    });
+    expect(connector.executeTask).not.toHaveBeenCalled();
+  });
+});
