@@ -1,3 +1,4 @@
+import type { CustomSite } from './custom-sites';
 import type {
   ConnectionView,
   DraftEdits,
@@ -24,6 +25,9 @@ export interface Connector {
   executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
   findPersonTasks(person: { emails: string[]; phones: string[] }): Promise<Result<PersonTasks>>;
+  listSites(): Promise<Result<CustomSite[]>>;
+  addSite(address: string): Promise<Result<CustomSite[]>>;
+  removeSite(origin: string): Promise<Result<CustomSite[]>>;
 }
 
 /** The real connector: extension messages to the background. */
@@ -47,6 +51,9 @@ export function createMessagingConnector(): Connector {
       }
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
+    listSites: () => send(() => messenger.sendMessage('listSites', undefined)),
+    addSite: (address) => send(() => messenger.sendMessage('addSite', { address })),
+    removeSite: (origin) => send(() => messenger.sendMessage('removeSite', { origin })),
     findPersonTasks: ({ emails, phones }) =>
       send(() => messenger.sendMessage('findPersonTasks', { emails, phones })),
     saveDraft: (taskId, edits) =>

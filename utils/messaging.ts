@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type * as v from 'valibot';
 import type { requestSchemas } from './background/requests';
+import type { CustomSite } from './custom-sites';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
@@ -56,6 +57,12 @@ export interface ProtocolMap {
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
   saveDraft(data: Input<'saveDraft'>): Result<null>;
+  /** The sites the rep added (options page only). */
+  listSites(): Result<CustomSite[]>;
+  /** Registers the content script on a site whose access the page has just been granted. */
+  addSite(data: Input<'addSite'>): Result<CustomSite[]>;
+  /** Unregisters a site's content script and gives its access back. */
+  removeSite(data: Input<'removeSite'>): Result<CustomSite[]>;
   /** Finds the Reply contact behind a CRM person (by email, then phone) and their tasks. */
   findPersonTasks(data: Input<'findPersonTasks'>): Result<PersonTasks>;
 }

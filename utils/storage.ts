@@ -1,6 +1,7 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { CustomSite } from './custom-sites';
 import type { AuthScheme } from './reply/client';
 import type { Task } from './reply/schemas';
 
@@ -84,5 +85,11 @@ export interface Draft {
 
 export const draftsItem = storage.defineItem<Record<string, Draft>>('local:drafts', {
   fallback: {},
+  version: 1,
+});
+
+/** Sites the rep added on the options page, each with its access granted and script registered. */
+export const customSitesItem = storage.defineItem<CustomSite[]>('local:customSites', {
+  fallback: [],
   version: 1,
 });

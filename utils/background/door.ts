@@ -7,6 +7,7 @@ import { ReplyError } from '../reply/errors';
 import { injectPanel } from './panel-injection';
 import { requestSchemas } from './requests';
 import type { ReplyService } from './service';
+import type { SiteRegistry } from './site-registry';
 
 export interface Sender {
   id?: string;
@@ -24,10 +25,10 @@ const fromExtensionPage: Allowed = (sender) =>
   sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 
 /**
- * Our content scripts: a tab whose URL is one the manifest injects into. Another extension,
- * or a page, is refused.
+ * Our content scripts: a tab whose URL is one the manifest injects into, or a site the rep
+ * added. Another extension, or a page, is refused.
  */
-function fromContentScript(): Allowed {
+function fromContentScript(addedSites: () => string[]): Allowed {
   const patterns = (browser.runtime.getManifest().content_scripts ?? []).map((script) => ({
     matches: (script.matches ?? []).map((p) => new MatchPattern(p)),
     excludes: (script.exclude_matches ?? []).map((p) => new MatchPattern(p)),
@@ -36,8 +37,10 @@ function fromContentScript(): Allowed {
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url)
       return false;
     const url = sender.url;
-    return patterns.some(
-      (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
+    return (
+      patterns.some(
+        (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
+      ) || addedSites().some((pattern) => new MatchPattern(pattern).includes(url))
     );
   };
 }
@@ -46,8 +49,8 @@ function fromContentScript(): Allowed {
  * The background's door: every message is checked for who sent it and validated against its
  * schema before the service sees it; every answer is a Result, never a thrown error.
  */
-export function openDoor(service: ReplyService): () => void {
-  const fromContent = fromContentScript();
+export function openDoor(service: ReplyService, sites: SiteRegistry): () => void {
+  const fromContent = fromContentScript(sites.patterns);
   /** Task operations come from our own pages or our content scripts. */
   const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
   const removers = [
@@ -58,6 +61,9 @@ export function openDoor(service: ReplyService): () => void {
     on('executeTask', own, (request) => service.executeTask(request)),
     on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
+    on('listSites', fromExtensionPage, () => sites.list()),
+    on('addSite', fromExtensionPage, ({ address }) => sites.add(address)),
+    on('removeSite', fromExtensionPage, ({ origin }) => sites.remove(origin)),
     on('findPersonTasks', own, (person) => service.findPersonTasks(person)),
   ];
   const onPanelPort = (port: Browser.runtime.Port) => {

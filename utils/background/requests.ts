@@ -26,6 +26,9 @@ export const requestSchemas = {
     subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
     body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
   }),
+  listSites: v.undefined(),
+  addSite: v.object({ address: v.pipe(v.string(), v.maxLength(2_000)) }),
+  removeSite: v.object({ origin: v.pipe(v.string(), v.maxLength(2_000)) }),
   findPersonTasks: v.object({
     emails: v.pipe(v.array(v.pipe(v.string(), v.email(), v.maxLength(320))), v.maxLength(10)),
     phones: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(10)),

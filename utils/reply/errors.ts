@@ -19,7 +19,9 @@ export type FailureKind =
   | 'bad-message'
   | 'not-sent'
   | 'unconfirmed'
-  | 'internal';
+  | 'internal'
+  | 'invalid-site'
+  | 'no-site-access';
 
 export interface Failure {
   kind: FailureKind;
@@ -79,6 +81,10 @@ function describe(kind: FailureKind, d: ReplyError['details']): string {
       return 'Nothing was sent: the connection to Reply broke before Reply took the task, and Reply still shows it as New. You can send it again.';
     case 'unconfirmed':
       return 'The connection to Reply broke and the extension could not confirm whether the message went out. Check the task in Reply before sending it again.';
+    case 'invalid-site':
+      return d.detail ?? 'That address can’t be added.';
+    case 'no-site-access':
+      return 'The browser didn’t grant access to that site, so it wasn’t added.';
     case 'internal':
       return 'Something went wrong inside the extension. Reload this page and try again.';
     case 'bad-message':

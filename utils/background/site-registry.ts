@@ -1,0 +1,70 @@
+import { browser } from 'wxt/browser';
+import { type CustomSite, scriptIdFor, siteFromAddress } from '../custom-sites';
+import { ReplyError } from '../reply/errors';
+import { customSitesItem } from '../storage';
+
+/** The content script WXT builds for added sites (entrypoints/custom.content). */
+const SCRIPT = 'content-scripts/custom.js';
+
+/**
+ * Sites the rep added: each has its host access (asked for by the options page, where the
+ * rep's click allows the prompt) and its registered content script; removing a site removes
+ * both. Also answers which added sites our content scripts may speak from.
+ */
+export function createSiteRegistry() {
+  let patterns: string[] = [];
+  const remember = (sites: CustomSite[]) => {
+    patterns = sites.map((site) => site.pattern);
+    return sites;
+  };
+  const ready = customSitesItem.getValue().then(remember);
+
+  return {
+    patterns: () => patterns,
+    list: async () => {
+      await ready;
+      return customSitesItem.getValue();
+    },
+
+    async add(address: string): Promise<CustomSite[]> {
+      const site = siteFromAddress(address);
+      if (!site.ok) throw new ReplyError('invalid-site', { detail: site.reason });
+      if (!(await browser.permissions.contains({ origins: [site.pattern] }))) {
+        throw new ReplyError('no-site-access');
+      }
+      const id = scriptIdFor(site);
+      const registered = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+      if (registered.length === 0) {
+        await browser.scripting.registerContentScripts([
+          {
+            id,
+            matches: [site.pattern],
+            js: [SCRIPT],
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]);
+      }
+      const sites = (await customSitesItem.getValue()).filter((s) => s.origin !== site.origin);
+      const next = [...sites, { origin: site.origin, pattern: site.pattern, at: Date.now() }];
+      await customSitesItem.setValue(next);
+      return remember(next);
+    },
+
+    async remove(origin: string): Promise<CustomSite[]> {
+      const sites = await customSitesItem.getValue();
+      const site = sites.find((s) => s.origin === origin);
+      if (!site) return sites;
+      const id = scriptIdFor(site);
+      if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0) {
+        await browser.scripting.unregisterContentScripts({ ids: [id] });
+      }
+      await browser.permissions.remove({ origins: [site.pattern] });
+      const next = sites.filter((s) => s !== site);
+      await customSitesItem.setValue(next);
+      return remember(next);
+    },
+  };
+}
+
+export type SiteRegistry = ReturnType<typeof createSiteRegistry>;
