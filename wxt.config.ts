@@ -14,7 +14,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Execute via Reply',
     description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms'],
     // Asked for one site at a time, when the rep adds it on the options page.
     optional_host_permissions: ['https://*/*'],
     // The API, and the pages the panel script is injected into (the content scripts' own).

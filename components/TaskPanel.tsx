@@ -11,7 +11,7 @@ import {
   typeLabel,
   whyNotExecutable,
 } from '@/utils/reply/task';
-import type { PanelStore } from '@/utils/stores/panel';
+import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
 export function TaskPanel({ store, floating = false }: { store: PanelStore; floating?: boolean }) {
@@ -212,14 +212,43 @@ function DraftEditor({
           <BodyPreview task={task} body={body} />
         </details>
       )}
+      {!locked && <PlaceholderCheck store={store} task={task} />}
       <ExecutionActions store={store} edited={edited} />
       <ExecutionStatus store={store} />
     </form>
   );
 }
 
+/** Reply sends `{{placeholders}}` as written: flag them and ask before sending. */
+function PlaceholderCheck({ store, task }: { store: PanelStore; task: Task }) {
+  const placeholders = useStore(store, (s) => placeholdersIn(s, task).join(' '));
+  const confirmed = useStore(store, (s) => s.placeholdersConfirmed);
+  if (!placeholders) return null;
+  return (
+    <>
+      <p role="alert" class="evr-error">
+        This message still contains {placeholders}, which Reply would send exactly as written. Edit
+        it, or confirm to send it anyway.
+      </p>
+      <label class="evr-check">
+        <input
+          type="checkbox"
+          checked={confirmed}
+          onChange={(e) => store.getState().confirmPlaceholders(e.currentTarget.checked)}
+        />
+        Send it with the placeholders
+      </label>
+    </>
+  );
+}
+
 function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolean }) {
   const execution = useStore(store, (s) => s.execution);
+  const blocked = useStore(store, (s) =>
+    s.load.status === 'ready'
+      ? placeholdersIn(s, s.load.task).length > 0 && !s.placeholdersConfirmed
+      : false,
+  );
   const actions = store.getState();
   if (execution.status === 'done') return null;
   if (execution.status === 'waiting') {
@@ -243,7 +272,7 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
   const sending = execution.status === 'sending';
   return (
     <div class="evr-actions">
-      <button type="submit" class="evr-primary" disabled={sending}>
+      <button type="submit" class="evr-primary" disabled={sending || blocked}>
         {sending ? 'Sending…' : 'Execute via Reply'}
       </button>
       {edited && (

@@ -10,6 +10,7 @@ import type {
 } from './messaging';
 import { messenger } from './messaging';
 import { ReplyError } from './reply/errors';
+import type { TaskSummary } from './reply/schemas';
 
 /**
  * Everything a view may ask of the background. Views get one of these, never `browser.*`,
@@ -25,6 +26,7 @@ export interface Connector {
   executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
   findPersonTasks(person: { emails: string[]; phones: string[] }): Promise<Result<PersonTasks>>;
+  dueTasks(): Promise<Result<TaskSummary[]>>;
   listSites(): Promise<Result<CustomSite[]>>;
   addSite(address: string): Promise<Result<CustomSite[]>>;
   removeSite(origin: string): Promise<Result<CustomSite[]>>;
@@ -51,6 +53,7 @@ export function createMessagingConnector(): Connector {
       }
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
+    dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),
     listSites: () => send(() => messenger.sendMessage('listSites', undefined)),
     addSite: (address) => send(() => messenger.sendMessage('addSite', { address })),
     removeSite: (origin) => send(() => messenger.sendMessage('removeSite', { origin })),

@@ -57,6 +57,8 @@ export interface ProtocolMap {
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
   saveDraft(data: Input<'saveDraft'>): Result<null>;
+  /** The rep's New manual emails and SMS due by the end of today, latest due first. */
+  dueTasks(): Result<TaskSummary[]>;
   /** The sites the rep added (options page only). */
   listSites(): Result<CustomSite[]>;
   /** Registers the content script on a site whose access the page has just been granted. */

@@ -5,4 +5,7 @@ import { createPopupStore } from '@/utils/stores/popup';
 import { App } from './App';
 
 const root = document.getElementById('app');
-if (root) render(<App store={createPopupStore(createMessagingConnector())} />, root);
+if (root) {
+  const connector = createMessagingConnector();
+  render(<App store={createPopupStore(connector)} connector={connector} />, root);
+}

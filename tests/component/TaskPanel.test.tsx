@@ -202,4 +202,21 @@ describe('TaskPanel', () => {
     expect(await screen.findByText(/^Sent\. Finished at /)).toBeTruthy();
     expect(connector.executeTask).not.toHaveBeenCalled();
   });
+
+  it('flags unresolved placeholders and sends only once the rep confirms', async () => {
+    const task = makeTask({
+      content: { subject: 'Hi Jane', body: '<p>Book: {{calendarLink}}</p>' },
+    });
+    const connector = renderPanel(fakeConnector({ loaded: loaded(task), executed: finished }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /still contains \{\{calendarLink\}\}/,
+    );
+    const execute = screen.getByRole('button', { name: 'Execute via Reply' }) as HTMLButtonElement;
+    expect(execute.disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('Send it with the placeholders'));
+    await waitFor(() => expect(execute.disabled).toBe(false));
+    fireEvent.click(execute);
+    await screen.findByText(/^Sent\./);
+    expect(connector.executeTask).toHaveBeenCalledOnce();
+  });
 });

@@ -89,17 +89,17 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
   });
 
   it('a 500 that sent nothing says so, keeps the draft, and the rep sends again once', async () => {
-    sandbox.inject({ method: 'POST', path: executeUrl(208) }, { kind: 'status', status: 500 });
-    await open(208);
+    sandbox.inject({ method: 'POST', path: executeUrl(219) }, { kind: 'status', status: 500 });
+    await open(219);
     await typeOver(await panel.field(page, 'Subject'), 'Edited before the outage');
     await execute();
     expect(await panel.region(page, 'alert', 'Nothing was sent')).toMatch(
       /You can send it again\.$/,
     );
-    expect(sentCount(208)).toBe(0);
+    expect(sentCount(219)).toBe(0);
     await execute();
     await panel.region(page, 'status', 'Sent.');
-    expect(sandbox.sent.filter((m) => m.taskId === 208)).toMatchObject([
+    expect(sandbox.sent.filter((m) => m.taskId === 219)).toMatchObject([
       { subject: 'Edited before the outage' },
     ]);
   });
@@ -196,16 +196,16 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
   // an event page. The slow-answer case needs no second browser to prove the client's logic.
   if (name === 'chromium') {
     it('a service worker stopped mid-request comes back to the right outcome', async () => {
-      sandbox.inject({ method: 'POST', path: executeUrl(213) }, { kind: 'delay', ms: 3_000 });
-      await open(213);
+      sandbox.inject({ method: 'POST', path: executeUrl(220) }, { kind: 'delay', ms: 3_000 });
+      await open(220);
       await execute();
-      await waitUntil(() => sandbox.executeCalls(213).length === 1, 'the execute call');
+      await waitUntil(() => sandbox.executeCalls(220).length === 1, 'the execute call');
       await browser.stopBackground?.();
       expect(await panel.region(page, 'status', 'Sent.')).toMatch(
         /Reply confirms the message went out\.$/,
       );
-      expect(sentCount(213)).toBe(1);
-      expect(sandbox.executeCalls(213)).toHaveLength(1);
+      expect(sentCount(220)).toBe(1);
+      expect(sandbox.executeCalls(220)).toHaveLength(1);
     });
 
     it('an answer slower than the client timeout is reconciled, not re-sent', async () => {

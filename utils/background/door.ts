@@ -61,6 +61,7 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
     on('executeTask', own, (request) => service.executeTask(request)),
     on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
+    on('dueTasks', fromExtensionPage, () => service.dueTasks()),
     on('listSites', fromExtensionPage, () => sites.list()),
     on('addSite', fromExtensionPage, ({ address }) => sites.add(address)),
     on('removeSite', fromExtensionPage, ({ origin }) => sites.remove(origin)),

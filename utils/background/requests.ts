@@ -26,6 +26,7 @@ export const requestSchemas = {
     subject: v.nullable(v.pipe(v.string(), v.maxLength(1_000))),
     body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
   }),
+  dueTasks: v.undefined(),
   listSites: v.undefined(),
   addSite: v.object({ address: v.pipe(v.string(), v.maxLength(2_000)) }),
   removeSite: v.object({ origin: v.pipe(v.string(), v.maxLength(2_000)) }),

@@ -10,6 +10,7 @@ import { createRecordMap } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
 import { RateLimiter } from '../reply/rate-limit';
+import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
 import { apiKeyItem, connectionItem, type Draft, draftsItem, executionsItem } from '../storage';
 
@@ -28,7 +29,11 @@ const EXECUTIONS_KEPT = 500;
  * returns never contains it.
  */
 export function createReplyService(
-  options: Pick<ClientOptions, 'baseUrl' | 'fetch' | 'timeoutMs'> & { graceMs?: number } = {},
+  options: Pick<ClientOptions, 'baseUrl' | 'fetch' | 'timeoutMs'> & {
+    graceMs?: number;
+    /** After anything that changes what is due: a key saved or removed, a task executed. */
+    onDueChange?: () => void;
+  } = {},
 ) {
   const limiter = new RateLimiter();
   const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
@@ -62,7 +67,7 @@ export function createReplyService(
         const [contact] = await reply.findContacts(property, value);
         if (!contact) continue;
         const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null;
-        const tasks = await reply.pendingExecutableTasks(contact.id);
+        const tasks = await reply.pendingExecutableTasks({ contactId: contact.id });
         return { contact: { id: contact.id, name }, tasks };
       }
     }
@@ -103,11 +108,13 @@ export function createReplyService(
         authScheme,
       });
       await apiKeyItem.setValue(apiKey);
+      options.onDueChange?.();
       return connectionView();
     },
 
     async removeApiKey(): Promise<ConnectionView> {
       await Promise.all([apiKeyItem.removeValue(), connectionItem.removeValue()]);
+      options.onDueChange?.();
       return { connected: false };
     },
 
@@ -129,6 +136,7 @@ export function createReplyService(
     async executeTask({ taskId, ...body }: ExecuteRequest): Promise<ExecutionOutcome> {
       const outcome = await executor.execute(taskId, body);
       lookups.clear();
+      options.onDueChange?.();
       await drafts.remove(taskId);
       return outcome;
     },
@@ -144,6 +152,15 @@ export function createReplyService(
     },
 
     executionStatus: (taskId: number) => executor.status(taskId),
+
+    /** The rep's New manual emails and SMS due by the end of today, latest due first. */
+    async dueTasks(): Promise<TaskSummary[]> {
+      const endOfDay = new Date();
+      endOfDay.setHours(23, 59, 59, 999);
+      const tasks = await (await client()).pendingExecutableTasks({ to: endOfDay.toISOString() });
+      const due = (task: TaskSummary) => Date.parse(task.dueTo ?? '') || 0;
+      return tasks.sort((a, b) => due(b) - due(a));
+    },
 
     async saveDraft(taskId: number, edits: DraftEdits): Promise<null> {
       if (edits.subject === null && edits.body === null) await drafts.remove(taskId);

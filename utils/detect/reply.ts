@@ -31,3 +31,13 @@ export function taskIdFromUrl(
   const id = match?.[1] ? Number(match[1]) : Number.NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
+
+/** What a rep pastes to open a task: its id, or a link to its Reply page. */
+export function taskIdFromInput(input: string): number | null {
+  const trimmed = input.trim();
+  if (/^\d{1,15}$/.test(trimmed)) {
+    const id = Number(trimmed);
+    return id > 0 ? id : null;
+  }
+  return taskIdFromUrl(trimmed);
+}

@@ -81,10 +81,13 @@ export class ReplyClient {
   }
 
   /**
-   * A contact's New manual emails and SMS, all pages. Enums go out as integers, which both
-   * versions of Reply's docs accept.
+   * New manual emails and SMS, all pages (bounded), narrowed by `filter` (e.g. a contact, or
+   * due before a time). Enums go out as integers, which both versions of Reply's docs accept.
    */
-  async pendingExecutableTasks(contactId: number): Promise<TaskSummary[]> {
+  async pendingExecutableTasks(filter: {
+    contactId?: number;
+    to?: string;
+  }): Promise<TaskSummary[]> {
     const tasks: TaskSummary[] = [];
     for (let skip = 0; ; skip += PAGE) {
       const page = await this.call(
@@ -92,7 +95,7 @@ export class ReplyClient {
         `/v3/tasks/filter?top=${PAGE}&skip=${skip}`,
         TaskPageSchema,
         {
-          contactId,
+          ...filter,
           status: [0],
           taskType: [7, 8],
         },

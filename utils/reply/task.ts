@@ -81,3 +81,9 @@ export function dueText(task: Task, now = Date.now(), locale?: string): string |
     ? `Overdue: ${when} (${relative})`
     : `${when} (${relative})`;
 }
+
+/** `{{placeholders}}` Reply left unrendered (e.g. an unknown variable), each once. */
+export function unresolvedPlaceholders(...texts: (string | null | undefined)[]): string[] {
+  const found = texts.join('\n').match(/\{\{\s*[^{}\s][^{}]*?\s*\}\}/g) ?? [];
+  return [...new Set(found)];
+}

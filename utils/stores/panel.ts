@@ -3,7 +3,7 @@ import type { Connector } from '../connector';
 import type { DraftEdits, ExecuteRequest, ExecutionOutcome, LoadedTask } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { Task } from '../reply/schemas';
-import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
+import { canPickEmailAccount, unresolvedPlaceholders, whyNotExecutable } from '../reply/task';
 
 /** The preview-edit-execute view's state, one store per panel, built from three slices. */
 
@@ -22,6 +22,9 @@ interface TaskSlice {
 interface DraftSlice {
   edits: DraftEdits;
   emailAccountId: number | null;
+  /** The rep saw the unresolved {{placeholders}} and wants it sent as it is. */
+  placeholdersConfirmed: boolean;
+  confirmPlaceholders(confirmed: boolean): void;
   editSubject(subject: string): void;
   editBody(body: string): void;
   discardEdits(): void;
@@ -85,6 +88,8 @@ export function createPanelStore(connector: Connector, taskId: number) {
     return {
       edits: NO_EDITS,
       emailAccountId: null,
+      placeholdersConfirmed: false,
+      confirmPlaceholders: (placeholdersConfirmed) => set({ placeholdersConfirmed }),
       editSubject(subject) {
         set((s) => ({ edits: { ...s.edits, subject } }));
         saveSoon();
@@ -138,6 +143,8 @@ export function createPanelStore(connector: Connector, taskId: number) {
         if (state.load.status !== 'ready' || whyNotExecutable(state.load.task)) return;
         const { status } = state.execution;
         if (status === 'sending' || status === 'waiting' || status === 'done') return;
+        if (placeholdersIn(state, state.load.task).length > 0 && !state.placeholdersConfirmed)
+          return;
         await send();
       },
       async checkOutcome() {
@@ -188,6 +195,15 @@ export function executeRequest(state: PanelState, task: Task): ExecuteRequest {
     request.emailAccountId = state.emailAccountId;
   }
   return request;
+}
+
+/** Unresolved `{{placeholders}}` in what would be sent now. */
+export function placeholdersIn(state: PanelState, task: Task): string[] {
+  const rendered = task.content ?? task.template;
+  return unresolvedPlaceholders(
+    state.edits.subject ?? rendered?.subject,
+    state.edits.body ?? rendered?.body,
+  );
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { Connector } from '../connector';
+import { taskIdFromInput } from '../detect/reply';
 import type { ConnectionView } from '../messaging';
 import type { Failure } from '../reply/errors';
+import type { TaskSummary } from '../reply/schemas';
 
-/** The toolbar popup's state: the connection to Reply. */
+/** The toolbar popup's state: the connection to Reply, the due list, the task open in it. */
 export interface PopupState {
   connection: ConnectionView | null;
   busy: boolean;
@@ -11,10 +13,21 @@ export interface PopupState {
   refresh(): Promise<void>;
   saveApiKey(apiKey: string): Promise<boolean>;
   removeApiKey(): Promise<void>;
+
+  due:
+    | { status: 'loading' }
+    | { status: 'failed'; error: Failure }
+    | { status: 'ready'; tasks: TaskSummary[] };
+  loadDue(): Promise<void>;
+  /** The task shown in the preview-edit-execute view, instead of the list. */
+  openTaskId: number | null;
+  openError: string | null;
+  openTask(input: string | number): boolean;
+  closeTask(): void;
 }
 
 export function createPopupStore(connector: Connector) {
-  return createStore<PopupState>()((set) => {
+  return createStore<PopupState>()((set, get) => {
     const apply = (result: Awaited<ReturnType<Connector['getConnection']>>): boolean => {
       set(
         result.ok
@@ -35,6 +48,32 @@ export function createPopupStore(connector: Connector) {
       async removeApiKey() {
         set({ busy: true, error: null });
         apply(await connector.removeApiKey());
+      },
+
+      due: { status: 'loading' },
+      async loadDue() {
+        set({ due: { status: 'loading' } });
+        const result = await connector.dueTasks();
+        set({
+          due: result.ok
+            ? { status: 'ready', tasks: result.value }
+            : { status: 'failed', error: result.error },
+        });
+      },
+      openTaskId: null,
+      openError: null,
+      openTask(input) {
+        const taskId = typeof input === 'number' ? input : taskIdFromInput(input);
+        if (taskId === null) {
+          set({ openError: 'Paste a task id (digits) or a link to a task in Reply.' });
+          return false;
+        }
+        set({ openTaskId: taskId, openError: null });
+        return true;
+      },
+      closeTask() {
+        set({ openTaskId: null });
+        void get().loadDue();
       },
     };
   });

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from 'zustand';
+import { formatTime } from '@/utils/reply/task';
+import type { PopupStore } from '@/utils/stores/popup';
+
+const TYPE = { manualEmail: 'Email', sms: 'SMS' } as const;
+
+/** Today's due and overdue manual emails and SMS; any one opens in the task view. */
+export function DueTasks({ store }: { store: PopupStore }) {
+  const due = useStore(store, (s) => s.due);
+  const openError = useStore(store, (s) => s.openError);
+  const [pasted, setPasted] = useState('');
+
+  useEffect(() => {
+    void store.getState().loadDue();
+  }, [store]);
+
+  const now = Date.now();
+  return (
+    <section aria-labelledby="evr-due-title">
+      <h2 id="evr-due-title">Due today{due.status === 'ready' ? ` (${due.tasks.length})` : ''}</h2>
+      {due.status === 'loading' && <p role="status">Loading your due tasks…</p>}
+      {due.status === 'failed' && (
+        <>
+          <p role="alert" class="evr-error">
+            {due.error.message}
+          </p>
+          <button type="button" onClick={() => void store.getState().loadDue()}>
+            Try again
+          </button>
+        </>
+      )}
+      {due.status === 'ready' && due.tasks.length === 0 && <p>Nothing due today.</p>}
+      {due.status === 'ready' && due.tasks.length > 0 && (
+        <ul class="evr-due">
+          {due.tasks.map((task) => {
+            const overdue = task.dueTo !== null && Date.parse(task.dueTo) < now;
+            const type = task.taskType === 'sms' ? TYPE.sms : TYPE.manualEmail;
+            return (
+              <li key={task.id}>
+                <button type="button" onClick={() => store.getState().openTask(task.id)}>
+                  <span>{task.contact?.fullName ?? `Task ${task.id}`}</span>
+                  <span class="evr-muted">
+                    {type} · {task.dueTo ? formatTime(task.dueTo) : 'no due time'}
+                    {overdue && <strong class="evr-error"> · Overdue</strong>}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form
+        class="evr-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (store.getState().openTask(pasted)) setPasted('');
+        }}
+      >
+        <label>
+          Open a task
+          <input
+            type="text"
+            placeholder="Task id or Reply link"
+            value={pasted}
+            onInput={(e) => setPasted(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit">Open</button>
+      </form>
+      {openError && (
+        <p role="alert" class="evr-error">
+          {openError}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { App } from '@/entrypoints/popup/App';
+import type { TaskSummary } from '@/utils/reply/schemas';
+import { createPopupStore } from '@/utils/stores/popup';
+import { fakeConnector, loaded, ok } from '../fixtures/connector';
+import { makeTask } from '../fixtures/tasks';
+
+const connected = ok({
+  connected: true as const,
+  userId: 1001,
+  username: 'rep@example.com',
+  keyHint: '1001',
+});
+const due = (id: number, name: string, dueTo: string): TaskSummary => ({
+  id,
+  taskType: 'manualEmail',
+  status: 'new',
+  contact: { id, fullName: name },
+  dueTo,
+});
+
+describe('popup', () => {
+  it('lists today’s due tasks, marks overdue ones, and opens one in the task view', async () => {
+    const connector = fakeConnector({
+      connection: connected,
+      due: ok([
+        due(101, 'Jane Doe', '2099-01-01T10:00:00Z'),
+        due(102, 'John Roe', '2000-01-01T10:00:00Z'),
+      ]),
+      loaded: loaded(makeTask()),
+    });
+    render(<App store={createPopupStore(connector)} connector={connector} />);
+    expect(await screen.findByRole('heading', { name: 'Due today (2)' })).toBeTruthy();
+    const john = screen.getByRole('button', { name: /^John Roe/ });
+    expect(john.textContent).toContain('Overdue');
+    expect(screen.getByRole('button', { name: /^Jane Doe/ }).textContent).not.toContain('Overdue');
+
+    fireEvent.click(screen.getByRole('button', { name: /^Jane Doe/ }));
+    expect(await screen.findByRole('button', { name: 'Execute via Reply' })).toBeTruthy();
+    expect(connector.loadTask).toHaveBeenCalledWith(101);
+    fireEvent.click(screen.getByRole('button', { name: '← Due tasks' }));
+    expect(await screen.findByRole('heading', { name: 'Due today (2)' })).toBeTruthy();
+  });
+
+  it('opens a pasted task link, and says what it needs when the paste isn’t one', async () => {
+    const connector = fakeConnector({ connection: connected, loaded: loaded(makeTask()) });
+    render(<App store={createPopupStore(connector)} connector={connector} />);
+    const field = await screen.findByLabelText('Open a task');
+    fireEvent.input(field, { target: { value: 'not a task' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Paste a task id/);
+    fireEvent.input(field, { target: { value: 'https://run.reply.io/tasks/101' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect(await screen.findByRole('button', { name: 'Execute via Reply' })).toBeTruthy();
+  });
+});
