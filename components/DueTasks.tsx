@@ -9,7 +9,11 @@ const TYPE = { manualEmail: 'Email', sms: 'SMS' } as const;
 export function DueTasks({ store }: { store: PopupStore }) {
   const due = useStore(store, (s) => s.due);
   const openError = useStore(store, (s) => s.openError);
+  const bulkActive = useStore(store, (s) =>
+    Boolean(s.bulk?.items.some((i) => i.state === 'pending' || i.state === 'sending')),
+  );
   const [pasted, setPasted] = useState('');
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void store.getState().loadDue();
@@ -31,6 +35,35 @@ export function DueTasks({ store }: { store: PopupStore }) {
         </>
       )}
       {due.status === 'ready' && due.tasks.length === 0 && <p>Nothing due today.</p>}
+      {due.status === 'ready' && due.tasks.length > 0 && !bulkActive && (
+        <div class="evr-actions evr-due-actions">
+          {confirming ? (
+            <>
+              <span>
+                Send all {due.tasks.length} without review? Tasks that still hold
+                {' {{placeholders}} '}are skipped and listed.
+              </span>
+              <button
+                type="button"
+                class="evr-primary"
+                onClick={() => {
+                  setConfirming(false);
+                  void store.getState().startBulk();
+                }}
+              >
+                Send them
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              Send all {due.tasks.length} as they are…
+            </button>
+          )}
+        </div>
+      )}
       {due.status === 'ready' && due.tasks.length > 0 && (
         <ul class="evr-due">
           {due.tasks.map((task) => {

@@ -11,6 +11,7 @@ import type {
 import { messenger } from './messaging';
 import { ReplyError } from './reply/errors';
 import type { TaskSummary } from './reply/schemas';
+import type { BulkRun, HistoryEntry } from './storage';
 
 /**
  * Everything a view may ask of the background. Views get one of these, never `browser.*`,
@@ -27,6 +28,13 @@ export interface Connector {
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
   findPersonTasks(person: { emails: string[]; phones: string[] }): Promise<Result<PersonTasks>>;
   dueTasks(): Promise<Result<TaskSummary[]>>;
+  history(): Promise<Result<HistoryEntry[]>>;
+  clearHistory(): Promise<Result<HistoryEntry[]>>;
+  startBulk(tasks: { taskId: number; contact: string | null }[]): Promise<Result<BulkRun | null>>;
+  pauseBulk(): Promise<Result<BulkRun | null>>;
+  resumeBulk(): Promise<Result<BulkRun | null>>;
+  clearBulk(): Promise<Result<BulkRun | null>>;
+  bulkState(): Promise<Result<BulkRun | null>>;
   listSites(): Promise<Result<CustomSite[]>>;
   addSite(address: string): Promise<Result<CustomSite[]>>;
   removeSite(origin: string): Promise<Result<CustomSite[]>>;
@@ -54,6 +62,13 @@ export function createMessagingConnector(): Connector {
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
     dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),
+    history: () => send(() => messenger.sendMessage('history', undefined)),
+    clearHistory: () => send(() => messenger.sendMessage('clearHistory', undefined)),
+    startBulk: (tasks) => send(() => messenger.sendMessage('startBulk', { tasks })),
+    pauseBulk: () => send(() => messenger.sendMessage('pauseBulk', undefined)),
+    resumeBulk: () => send(() => messenger.sendMessage('resumeBulk', undefined)),
+    clearBulk: () => send(() => messenger.sendMessage('clearBulk', undefined)),
+    bulkState: () => send(() => messenger.sendMessage('bulkState', undefined)),
     listSites: () => send(() => messenger.sendMessage('listSites', undefined)),
     addSite: (address) => send(() => messenger.sendMessage('addSite', { address })),
     removeSite: (origin) => send(() => messenger.sendMessage('removeSite', { origin })),

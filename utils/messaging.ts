@@ -5,7 +5,7 @@ import type { CustomSite } from './custom-sites';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
-import type { ExecutionRecord } from './storage';
+import type { BulkRun, ExecutionRecord, HistoryEntry } from './storage';
 
 /**
  * The one protocol between the extension's contexts. Views call the background; the
@@ -59,6 +59,16 @@ export interface ProtocolMap {
   saveDraft(data: Input<'saveDraft'>): Result<null>;
   /** The rep's New manual emails and SMS due by the end of today, latest due first. */
   dueTasks(): Result<TaskSummary[]>;
+  /** The newest executions (sent, failed, skipped), newest first. */
+  history(): Result<HistoryEntry[]>;
+  clearHistory(): Result<HistoryEntry[]>;
+  /** "Send the rest as they are": queues the tasks; they go out one at a time. */
+  startBulk(data: Input<'startBulk'>): Result<BulkRun | null>;
+  pauseBulk(): Result<BulkRun | null>;
+  resumeBulk(): Result<BulkRun | null>;
+  /** Forgets a finished or paused run. */
+  clearBulk(): Result<BulkRun | null>;
+  bulkState(): Result<BulkRun | null>;
   /** The sites the rep added (options page only). */
   listSites(): Result<CustomSite[]>;
   /** Registers the content script on a site whose access the page has just been granted. */

@@ -93,3 +93,37 @@ export const customSitesItem = storage.defineItem<CustomSite[]>('local:customSit
   fallback: [],
   version: 1,
 });
+
+/** One execution as the rep sees it afterwards; the newest 200 are kept. */
+export interface HistoryEntry {
+  taskId: number;
+  contact: string | null;
+  at: number;
+  outcome: 'sent' | 'failed' | 'skipped';
+  reason: string | null;
+}
+
+export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
+  fallback: [],
+  version: 1,
+});
+
+/** "Send the rest": the tasks queued for sending one after another, kept across restarts. */
+export interface BulkItem {
+  taskId: number;
+  contact: string | null;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  reason: string | null;
+}
+
+export interface BulkRun {
+  items: BulkItem[];
+  paused: boolean;
+  /** Reply's rate limit: nothing goes out before this time. */
+  waitingUntil: number | null;
+}
+
+export const bulkRunItem = storage.defineItem<BulkRun | null>('local:bulkRun', {
+  fallback: null,
+  version: 1,
+});

@@ -1,15 +1,24 @@
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
 import { startBadge } from '@/utils/background/badge';
 import { openDoor } from '@/utils/background/door';
 import { createReplyService } from '@/utils/background/service';
 import { createSiteRegistry } from '@/utils/background/site-registry';
 import { closeStorageToContentScripts } from '@/utils/storage';
 
+/** Wakes a bulk run that waits out a long rate limit. */
+const BULK_ALARM = 'bulk-run-wake';
+
 export default defineBackground(() => {
-  const service = createReplyService({ onDueChange: () => void badge.refresh() });
+  const service = createReplyService({
+    onDueChange: () => void badge.refresh(),
+    wakeBulkAt: (when) => void browser.alarms.create(BULK_ALARM, { when }),
+  });
   const badge = startBadge(service);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BULK_ALARM) void service.bulk.wake();
+  });
   openDoor(service, createSiteRegistry());
   void closeStorageToContentScripts();
-  // A background stopped mid-send left records open: settle them before anyone asks.
-  void service.recover();
+  // A background stopped mid-send left records open: settle them, then go on with a bulk run.
+  void service.recover().then(() => service.bulk.wake());
 });

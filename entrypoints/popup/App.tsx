@@ -1,7 +1,9 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { ApiKeyForm } from '@/components/ApiKeyForm';
+import { BulkRun } from '@/components/BulkRun';
 import { DueTasks } from '@/components/DueTasks';
+import { History } from '@/components/History';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Connector } from '@/utils/connector';
 import { createPanelStore } from '@/utils/stores/panel';
@@ -18,7 +20,13 @@ export function App({ store, connector }: { store: PopupStore; connector: Connec
       ) : (
         <>
           <ApiKeyForm store={store} />
-          {connection?.connected && <DueTasks store={store} />}
+          {connection?.connected && (
+            <>
+              <BulkRun store={store} />
+              <DueTasks store={store} />
+              <History store={store} />
+            </>
+          )}
           <p>
             <a href="/options.html" target="_blank" rel="noreferrer">
               Your sites…

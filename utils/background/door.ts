@@ -62,6 +62,25 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
     on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
     on('dueTasks', fromExtensionPage, () => service.dueTasks()),
+    on('history', fromExtensionPage, () => service.history()),
+    on('clearHistory', fromExtensionPage, () => service.clearHistory()),
+    on('startBulk', fromExtensionPage, async ({ tasks }) => {
+      await service.bulk.start(tasks);
+      return service.bulk.state();
+    }),
+    on('pauseBulk', fromExtensionPage, async () => {
+      await service.bulk.pause();
+      return service.bulk.state();
+    }),
+    on('resumeBulk', fromExtensionPage, async () => {
+      await service.bulk.resume();
+      return service.bulk.state();
+    }),
+    on('clearBulk', fromExtensionPage, async () => {
+      await service.bulk.clear();
+      return null;
+    }),
+    on('bulkState', fromExtensionPage, () => service.bulk.state()),
     on('listSites', fromExtensionPage, () => sites.list()),
     on('addSite', fromExtensionPage, ({ address }) => sites.add(address)),
     on('removeSite', fromExtensionPage, ({ origin }) => sites.remove(origin)),

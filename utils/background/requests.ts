@@ -27,6 +27,24 @@ export const requestSchemas = {
     body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
   }),
   dueTasks: v.undefined(),
+  history: v.undefined(),
+  clearHistory: v.undefined(),
+  startBulk: v.object({
+    tasks: v.pipe(
+      v.array(
+        v.object({
+          taskId: TaskId,
+          contact: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(1_000),
+    ),
+  }),
+  pauseBulk: v.undefined(),
+  resumeBulk: v.undefined(),
+  clearBulk: v.undefined(),
+  bulkState: v.undefined(),
   listSites: v.undefined(),
   addSite: v.object({ address: v.pipe(v.string(), v.maxLength(2_000)) }),
   removeSite: v.object({ origin: v.pipe(v.string(), v.maxLength(2_000)) }),

@@ -1,3 +1,4 @@
+import { createBulkRunner } from '../execution/bulk';
 import { createExecutor, type ExecutionOutcome } from '../execution/executor';
 import type {
   ConnectionView,
@@ -12,7 +13,16 @@ import { ReplyError } from '../reply/errors';
 import { RateLimiter } from '../reply/rate-limit';
 import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
-import { apiKeyItem, connectionItem, type Draft, draftsItem, executionsItem } from '../storage';
+import {
+  apiKeyItem,
+  bulkRunItem,
+  connectionItem,
+  type Draft,
+  draftsItem,
+  executionsItem,
+  type HistoryEntry,
+  historyItem,
+} from '../storage';
 
 /**
  * Person lookups are kept this long, for every tab: re-renders and navigation between records
@@ -22,6 +32,7 @@ const LOOKUP_TTL_MS = 60_000;
 
 /** Drafts and execution records kept at most; the oldest go first. */
 const DRAFTS_KEPT = 100;
+const HISTORY_KEPT = 200;
 const EXECUTIONS_KEPT = 500;
 
 /**
@@ -33,6 +44,8 @@ export function createReplyService(
     graceMs?: number;
     /** After anything that changes what is due: a key saved or removed, a task executed. */
     onDueChange?: () => void;
+    /** Schedules the bulk run's wake-up after a long rate-limit wait (an alarm). */
+    wakeBulkAt?: (when: number) => void;
   } = {},
 ) {
   const limiter = new RateLimiter();
@@ -53,6 +66,17 @@ export function createReplyService(
           void connectionItem.setValue({ ...connection, authScheme }),
       },
     );
+  }
+
+  let historyWrites: Promise<unknown> = Promise.resolve();
+  /** Newest first, at most HISTORY_KEPT; written one at a time. */
+  function remember(entry: Omit<HistoryEntry, 'at'>): Promise<void> {
+    const write = historyWrites.then(async () => {
+      const history = await historyItem.getValue();
+      await historyItem.setValue([{ ...entry, at: Date.now() }, ...history].slice(0, HISTORY_KEPT));
+    });
+    historyWrites = write.catch(() => undefined);
+    return write;
   }
 
   const lookups = new Map<string, { at: number; answer: Promise<PersonTasks> }>();
@@ -94,7 +118,65 @@ export function createReplyService(
     };
   }
 
+  async function executeTask(
+    { taskId, ...body }: ExecuteRequest,
+    contact: string | null = null,
+  ): Promise<ExecutionOutcome> {
+    let outcome: ExecutionOutcome;
+    try {
+      outcome = await executor.execute(taskId, body);
+    } catch (error) {
+      const reason = error instanceof ReplyError ? error.toFailure().message : null;
+      if (!(error instanceof ReplyError && error.kind === 'rate-limited')) {
+        await remember({ taskId, contact, outcome: 'failed', reason });
+      }
+      throw error;
+    }
+    lookups.clear();
+    options.onDueChange?.();
+    await drafts.remove(taskId);
+    if (outcome.confirmed !== 'already-sent') {
+      const failed = outcome.task.isFailed;
+      await remember({
+        taskId,
+        contact,
+        outcome: failed ? 'failed' : 'sent',
+        reason: failed ? 'Reply could not deliver it.' : null,
+      });
+    }
+    return outcome;
+  }
+
+  const bulk = createBulkRunner({
+    load: () => bulkRunItem.getValue(),
+    save: (run) => bulkRunItem.setValue(run),
+    getTask: async (taskId) => (await client()).getTask(taskId),
+    execute: async (taskId) => {
+      const run = await bulkRunItem.getValue();
+      return executeTask({ taskId }, run?.items.find((i) => i.taskId === taskId)?.contact ?? null);
+    },
+    status: (taskId) => executor.status(taskId),
+    wakeAt: (when) => options.wakeBulkAt?.(when),
+    onSettled: (item) => {
+      if (item.state === 'skipped') {
+        void remember({
+          taskId: item.taskId,
+          contact: item.contact,
+          outcome: 'skipped',
+          reason: item.reason,
+        });
+      }
+    },
+  });
+
   return {
+    bulk,
+    history: () => historyItem.getValue(),
+    clearHistory: async () => {
+      await historyItem.setValue([]);
+      return [];
+    },
+
     /** Settles executions a stopped background left open. */
     recover: () => executor.recover(),
 
@@ -133,13 +215,7 @@ export function createReplyService(
       };
     },
 
-    async executeTask({ taskId, ...body }: ExecuteRequest): Promise<ExecutionOutcome> {
-      const outcome = await executor.execute(taskId, body);
-      lookups.clear();
-      options.onDueChange?.();
-      await drafts.remove(taskId);
-      return outcome;
-    },
+    executeTask,
 
     findPersonTasks({ emails, phones }: { emails: string[]; phones: string[] }) {
       const key = JSON.stringify([[...emails].sort(), [...phones].sort()]);

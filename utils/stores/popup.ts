@@ -4,6 +4,7 @@ import { taskIdFromInput } from '../detect/reply';
 import type { ConnectionView } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { TaskSummary } from '../reply/schemas';
+import type { BulkRun, HistoryEntry } from '../storage';
 
 /** The toolbar popup's state: the connection to Reply, the due list, the task open in it. */
 export interface PopupState {
@@ -24,6 +25,19 @@ export interface PopupState {
   openError: string | null;
   openTask(input: string | number): boolean;
   closeTask(): void;
+
+  /** "Send the rest as they are", run by the background; null when there is none. */
+  bulk: BulkRun | null;
+  bulkError: Failure | null;
+  refreshBulk(): Promise<void>;
+  startBulk(): Promise<void>;
+  pauseBulk(): Promise<void>;
+  resumeBulk(): Promise<void>;
+  clearBulk(): Promise<void>;
+
+  history: HistoryEntry[] | null;
+  loadHistory(): Promise<void>;
+  clearHistory(): Promise<void>;
 }
 
 export function createPopupStore(connector: Connector) {
@@ -35,6 +49,10 @@ export function createPopupStore(connector: Connector) {
           : { error: result.error, busy: false },
       );
       return result.ok;
+    };
+    const applyBulk = async (answer: ReturnType<Connector['bulkState']>) => {
+      const result = await answer;
+      set(result.ok ? { bulk: result.value, bulkError: null } : { bulkError: result.error });
     };
     return {
       connection: null,
@@ -74,6 +92,35 @@ export function createPopupStore(connector: Connector) {
       closeTask() {
         set({ openTaskId: null });
         void get().loadDue();
+      },
+
+      bulk: null,
+      bulkError: null,
+      refreshBulk: () => applyBulk(connector.bulkState()),
+      async startBulk() {
+        const { due } = get();
+        if (due.status !== 'ready' || due.tasks.length === 0) return;
+        const tasks = due.tasks.map((t) => ({
+          taskId: t.id,
+          contact: t.contact?.fullName ?? null,
+        }));
+        await applyBulk(connector.startBulk(tasks));
+      },
+      pauseBulk: () => applyBulk(connector.pauseBulk()),
+      resumeBulk: () => applyBulk(connector.resumeBulk()),
+      async clearBulk() {
+        await applyBulk(connector.clearBulk());
+        void get().loadDue();
+      },
+
+      history: null,
+      async loadHistory() {
+        const result = await connector.history();
+        if (result.ok) set({ history: result.value });
+      },
+      async clearHistory() {
+        const result = await connector.clearHistory();
+        if (result.ok) set({ history: result.value });
       },
     };
   });

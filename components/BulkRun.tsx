@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from 'zustand';
+import type { PopupStore } from '@/utils/stores/popup';
+
+/** Progress of "send the rest as they are": counts, a bar, pause and resume, what was left out. */
+export function BulkRun({ store }: { store: PopupStore }) {
+  const bulk = useStore(store, (s) => s.bulk);
+  const error = useStore(store, (s) => s.bulkError);
+  const active = !!bulk?.items.some((i) => i.state === 'pending' || i.state === 'sending');
+
+  useEffect(() => {
+    void store.getState().refreshBulk();
+  }, [store]);
+  useEffect(() => {
+    if (!active) return;
+    // The background runs the queue; the popup only watches while it is open.
+    const poll = setInterval(() => void store.getState().refreshBulk(), 500);
+    return () => {
+      clearInterval(poll);
+      void store.getState().loadHistory();
+    };
+  }, [store, active]);
+
+  if (!bulk) return null;
+  const count = (state: string) => bulk.items.filter((i) => i.state === state).length;
+  const sent = count('sent');
+  const failed = count('failed');
+  const skipped = count('skipped');
+  const left = count('pending') + count('sending');
+  const total = bulk.items.length;
+  const problems = bulk.items.filter((i) => i.state === 'failed' || i.state === 'skipped');
+
+  return (
+    <section class="evr-bulk" aria-labelledby="evr-bulk-title">
+      <h2 id="evr-bulk-title">Sending as they are</h2>
+      <p role="status">
+        Sent {sent} · Left {left} · Failed {failed} · Skipped {skipped}
+        {bulk.paused && left > 0 ? ' · Paused' : ''}
+        {!active && left === 0 ? ' · Done' : ''}
+      </p>
+      <progress max={total} value={total - left} aria-label="Progress" />
+      {bulk.waitingUntil !== null && left > 0 && <RateLimitNote until={bulk.waitingUntil} />}
+      <div class="evr-actions">
+        {left > 0 && !bulk.paused && (
+          <button type="button" onClick={() => void store.getState().pauseBulk()}>
+            Pause
+          </button>
+        )}
+        {left > 0 && bulk.paused && (
+          <button
+            type="button"
+            class="evr-primary"
+            onClick={() => void store.getState().resumeBulk()}
+          >
+            Resume
+          </button>
+        )}
+        {(left === 0 || bulk.paused) && (
+          <button type="button" onClick={() => void store.getState().clearBulk()}>
+            Close
+          </button>
+        )}
+      </div>
+      {problems.length > 0 && (
+        <ul class="evr-problems">
+          {problems.map((item) => (
+            <li key={item.taskId}>
+              {item.contact ?? `Task ${item.taskId}`} ({item.state}): {item.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" class="evr-error">
+          {error.message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function RateLimitNote({ until }: { until: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return (
+    <p class="evr-muted">
+      Waiting for Reply’s rate limit: going on in {seconds} s. Nothing is lost meanwhile.
+    </p>
+  );
+}

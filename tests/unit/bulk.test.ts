@@ -1,0 +1,127 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBulkRunner } from '@/utils/execution/bulk';
+import { ReplyError } from '@/utils/reply/errors';
+import type { Task } from '@/utils/reply/schemas';
+import type { BulkRun } from '@/utils/storage';
+import { makeTask } from '../fixtures/tasks';
+
+/** A runner over an in-memory run and a scripted Reply. */
+function harness(script: {
+  task?: (id: number) => Task;
+  execute?: (id: number, attempt: number) => Promise<Task>;
+  status?: (id: number) => Task | null;
+}) {
+  let run: BulkRun | null = null;
+  const attempts = new Map<number, number>();
+  const wakeAt = vi.fn();
+  const execute = vi.fn(async (id: number) => {
+    const attempt = (attempts.get(id) ?? 0) + 1;
+    attempts.set(id, attempt);
+    const task = await (script.execute?.(id, attempt) ??
+      Promise.resolve(makeTask({ id, status: 'finished' })));
+    return { task };
+  });
+  const runner = createBulkRunner({
+    load: async () => run,
+    save: async (next) => {
+      run = next;
+    },
+    getTask: async (id) => script.task?.(id) ?? makeTask({ id }),
+    execute,
+    status: async (id) => {
+      const task = script.status?.(id) ?? null;
+      return task && { task };
+    },
+    wakeAt,
+    sleep: async () => undefined,
+    maxInlineWaitMs: 5_000,
+  });
+  const tasks = (ids: number[]) => ids.map((taskId) => ({ taskId, contact: `Contact ${taskId}` }));
+  return { runner, execute, wakeAt, tasks, run: () => run, setRun: (r: BulkRun) => (run = r) };
+}
+
+const states = (run: BulkRun | null) => run?.items.map((i) => `${i.taskId}:${i.state}`);
+
+describe('bulk runner', () => {
+  it('sends each queued task once, in order', async () => {
+    const h = harness({});
+    await h.runner.start(h.tasks([1, 2, 3]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:sent', '3:sent']);
+    expect(h.execute.mock.calls.map(([id]) => id)).toEqual([1, 2, 3]);
+  });
+
+  it('skips tasks with unresolved placeholders, or no longer New, and says why', async () => {
+    const h = harness({
+      task: (id) =>
+        id === 2
+          ? makeTask({ id, content: { subject: 'Hi', body: 'Book {{calendarLink}}' } })
+          : id === 3
+            ? makeTask({ id, status: 'finished' })
+            : makeTask({ id }),
+    });
+    await h.runner.start(h.tasks([1, 2, 3]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:skipped', '3:skipped']);
+    expect(h.run()?.items[1]?.reason).toBe('It still contains {{calendarLink}}.');
+    expect(h.execute).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts a rate-limited task back, waits, and sends it once', async () => {
+    const h = harness({
+      execute: async (id, attempt) => {
+        if (id === 2 && attempt === 1)
+          throw new ReplyError('rate-limited', { retryAfterSeconds: 2 });
+        return makeTask({ id, status: 'finished' });
+      },
+    });
+    await h.runner.start(h.tasks([1, 2, 3]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:sent', '3:sent']);
+    expect(h.execute.mock.calls.map(([id]) => id)).toEqual([1, 2, 2, 3]);
+  });
+
+  it('leaves a long wait to an alarm instead of keeping the worker busy', async () => {
+    const h = harness({
+      execute: async (id) => {
+        throw new ReplyError('rate-limited', { retryAfterSeconds: 600 + id });
+      },
+    });
+    await h.runner.start(h.tasks([1]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:pending']);
+    expect(h.wakeAt).toHaveBeenCalledOnce();
+  });
+
+  it('pauses between tasks and resumes where it stopped', async () => {
+    let pause: () => Promise<void> = async () => undefined;
+    const h = harness({
+      execute: async (id) => {
+        if (id === 1) await pause();
+        return makeTask({ id, status: 'finished' });
+      },
+    });
+    pause = () => h.runner.pause();
+    await h.runner.start(h.tasks([1, 2]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:pending']);
+    await h.runner.resume();
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:sent']);
+  });
+
+  it('after a restart, asks what became of the task that was sending before going on', async () => {
+    const h = harness({ status: (id) => (id === 1 ? makeTask({ id, status: 'finished' }) : null) });
+    h.setRun({
+      items: [
+        { taskId: 1, contact: null, state: 'sending', reason: null },
+        { taskId: 2, contact: null, state: 'pending', reason: null },
+      ],
+      paused: false,
+      waitingUntil: null,
+    });
+    await h.runner.wake();
+    expect(states(h.run())).toEqual(['1:sent', '2:sent']);
+    expect(h.execute.mock.calls.map(([id]) => id)).toEqual([2]);
+  });
+});

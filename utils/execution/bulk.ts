@@ -1,0 +1,158 @@
+import type { ExecutionOutcome } from '../messaging';
+import { ReplyError } from '../reply/errors';
+import type { Task } from '../reply/schemas';
+import { unresolvedPlaceholders, whyNotExecutable } from '../reply/task';
+import type { BulkItem, BulkRun } from '../storage';
+
+/**
+ * "Send the rest as they are": the queued tasks go out one at a time through the executor
+ * (so every exactly-once rule applies), paced by the client's rate limiter. A 429 puts the
+ * task back and waits; long waits end with an alarm, so the worker need not stay alive. The
+ * run is kept in storage: a restarted browser first asks the executor what became of a task
+ * that was sending, then goes on. Tasks whose content still holds `{{placeholders}}`, or that
+ * can no longer be executed, are skipped and listed with the reason.
+ */
+export interface BulkDeps {
+  load: () => Promise<BulkRun | null>;
+  save: (run: BulkRun | null) => Promise<void>;
+  getTask: (taskId: number) => Promise<Task>;
+  execute: (taskId: number) => Promise<ExecutionOutcome>;
+  /** What became of an execution a stopped worker left open; null when none was recorded. */
+  status: (taskId: number) => Promise<ExecutionOutcome | null>;
+  /** Wakes the runner at `when` (an alarm). */
+  wakeAt: (when: number) => void;
+  onSettled?: (item: BulkItem) => void;
+  /** Waits up to this long in place; longer waits end with `wakeAt`. */
+  maxInlineWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createBulkRunner(deps: BulkDeps) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const maxInlineWait = deps.maxInlineWaitMs ?? 20_000;
+  let running: Promise<void> | null = null;
+  let writes: Promise<unknown> = Promise.resolve();
+
+  /** Read-modify-write of the run, one at a time (pause may land while an item sends). */
+  const update = (change: (run: BulkRun) => BulkRun | null) => {
+    const write = writes.then(async () => {
+      const run = await deps.load();
+      if (run) await deps.save(change(run));
+    });
+    writes = write.catch(() => undefined);
+    return write;
+  };
+
+  const setItem = (taskId: number, patch: Partial<BulkItem>) =>
+    update((run) => ({
+      ...run,
+      items: run.items.map((i) => (i.taskId === taskId ? { ...i, ...patch } : i)),
+    }));
+
+  async function settle(item: BulkItem, patch: Pick<BulkItem, 'state' | 'reason'>) {
+    await setItem(item.taskId, patch);
+    deps.onSettled?.({ ...item, ...patch });
+  }
+
+  async function sendOne(item: BulkItem): Promise<void> {
+    if (item.state === 'sending') {
+      // A stopped worker left it open: never post again before asking.
+      const known = await deps.status(item.taskId).catch(() => null);
+      if (known) {
+        await settle(item, sentOrFailed(known));
+        return;
+      }
+    }
+    await setItem(item.taskId, { state: 'sending' });
+    try {
+      const task = await deps.getTask(item.taskId);
+      const blocked = whyNotExecutable(task);
+      const rendered = task.content ?? task.template;
+      const placeholders = unresolvedPlaceholders(rendered?.subject, rendered?.body);
+      if (blocked || placeholders.length > 0) {
+        const reason = blocked ?? `It still contains ${placeholders.join(' ')}.`;
+        await settle(item, { state: 'skipped', reason });
+        return;
+      }
+      await settle(item, sentOrFailed(await deps.execute(item.taskId)));
+    } catch (error) {
+      const failure = error instanceof ReplyError ? error.toFailure() : null;
+      if (failure?.kind === 'rate-limited') {
+        const until = Date.now() + (failure.retryAfterSeconds ?? 60) * 1000;
+        await update((run) => ({
+          ...run,
+          waitingUntil: until,
+          items: run.items.map((i) => (i.taskId === item.taskId ? { ...i, state: 'pending' } : i)),
+        }));
+        return;
+      }
+      await settle(item, { state: 'failed', reason: failure?.message ?? 'It could not be sent.' });
+    }
+  }
+
+  async function loop(): Promise<void> {
+    for (;;) {
+      await writes;
+      const run = await deps.load();
+      if (!run || run.paused) return;
+      const wait = (run.waitingUntil ?? 0) - Date.now();
+      if (wait > 0) {
+        if (wait > maxInlineWait) {
+          deps.wakeAt(run.waitingUntil ?? Date.now());
+          return;
+        }
+        await sleep(wait);
+        continue;
+      }
+      if (run.waitingUntil !== null) await update((r) => ({ ...r, waitingUntil: null }));
+      const next =
+        run.items.find((i) => i.state === 'sending') ??
+        run.items.find((i) => i.state === 'pending');
+      if (!next) return;
+      await sendOne(next);
+    }
+  }
+
+  /** Runs the loop unless it runs already. */
+  const kick = () => {
+    running ??= loop().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    async start(tasks: { taskId: number; contact: string | null }[]) {
+      const current = await deps.load();
+      if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending')) return;
+      await deps.save({
+        items: tasks.map((t) => ({ ...t, state: 'pending', reason: null })),
+        paused: false,
+        waitingUntil: null,
+      });
+      void kick();
+    },
+    pause: () => update((run) => ({ ...run, paused: true })),
+    async resume() {
+      await update((run) => ({ ...run, paused: false }));
+      void kick();
+    },
+    clear: () => update(() => null),
+    state: async () => {
+      await writes;
+      return deps.load();
+    },
+    /** After a restart or an alarm: go on where the run stopped. */
+    wake: () => kick(),
+    /** For tests: the loop currently running, if any. */
+    idle: () => running ?? Promise.resolve(),
+  };
+}
+
+function sentOrFailed({ task }: ExecutionOutcome): Pick<BulkItem, 'state' | 'reason'> {
+  return task.isFailed
+    ? { state: 'failed', reason: 'Reply could not deliver it.' }
+    : { state: 'sent', reason: null };
+}
+
+export type BulkRunner = ReturnType<typeof createBulkRunner>;
