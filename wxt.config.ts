@@ -14,7 +14,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Execute via Reply',
     description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
-    permissions: ['storage', 'scripting', 'alarms'],
+    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
+    // A keyboard way to the popup's due tasks.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open the due tasks',
+      },
+    },
     // Asked for one site at a time, when the rep adds it on the options page.
     optional_host_permissions: ['https://*/*'],
     // The API, and the pages the panel script is injected into (the content scripts' own).

@@ -10,8 +10,8 @@ import type {
 } from './messaging';
 import { messenger } from './messaging';
 import { ReplyError } from './reply/errors';
-import type { TaskSummary } from './reply/schemas';
-import type { BulkRun, HistoryEntry } from './storage';
+import type { EmailAccount, TaskSummary } from './reply/schemas';
+import type { BulkRun, HistoryEntry, Settings } from './storage';
 
 /**
  * Everything a view may ask of the background. Views get one of these, never `browser.*`,
@@ -28,6 +28,9 @@ export interface Connector {
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
   findPersonTasks(person: { emails: string[]; phones: string[] }): Promise<Result<PersonTasks>>;
   dueTasks(): Promise<Result<TaskSummary[]>>;
+  getSettings(): Promise<Result<Settings>>;
+  saveSettings(settings: Settings): Promise<Result<Settings>>;
+  emailAccounts(): Promise<Result<EmailAccount[]>>;
   history(): Promise<Result<HistoryEntry[]>>;
   clearHistory(): Promise<Result<HistoryEntry[]>>;
   startBulk(tasks: { taskId: number; contact: string | null }[]): Promise<Result<BulkRun | null>>;
@@ -62,6 +65,9 @@ export function createMessagingConnector(): Connector {
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
     dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),
+    getSettings: () => send(() => messenger.sendMessage('getSettings', undefined)),
+    saveSettings: (settings) => send(() => messenger.sendMessage('saveSettings', settings)),
+    emailAccounts: () => send(() => messenger.sendMessage('emailAccounts', undefined)),
     history: () => send(() => messenger.sendMessage('history', undefined)),
     clearHistory: () => send(() => messenger.sendMessage('clearHistory', undefined)),
     startBulk: (tasks) => send(() => messenger.sendMessage('startBulk', { tasks })),

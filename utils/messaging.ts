@@ -5,7 +5,7 @@ import type { CustomSite } from './custom-sites';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
-import type { BulkRun, ExecutionRecord, HistoryEntry } from './storage';
+import type { BulkRun, ExecutionRecord, HistoryEntry, Settings } from './storage';
 
 /**
  * The one protocol between the extension's contexts. Views call the background; the
@@ -24,6 +24,8 @@ export interface LoadedTask {
   task: Task;
   /** Only for tasks whose sending account can be chosen; null otherwise. */
   emailAccounts: EmailAccount[] | null;
+  /** The rep's default account for one-off emails, when it is among `emailAccounts`. */
+  defaultEmailAccountId: number | null;
   /** The rep's unsent edits from an earlier visit, if any. */
   draft: DraftEdits | null;
   /** What the background knows of an execution of this task, if any. */
@@ -59,6 +61,9 @@ export interface ProtocolMap {
   saveDraft(data: Input<'saveDraft'>): Result<null>;
   /** The rep's New manual emails and SMS due by the end of today, latest due first. */
   dueTasks(): Result<TaskSummary[]>;
+  getSettings(): Result<Settings>;
+  saveSettings(data: Input<'saveSettings'>): Result<Settings>;
+  emailAccounts(): Result<EmailAccount[]>;
   /** The newest executions (sent, failed, skipped), newest first. */
   history(): Result<HistoryEntry[]>;
   clearHistory(): Result<HistoryEntry[]>;

@@ -127,3 +127,27 @@ export const bulkRunItem = storage.defineItem<BulkRun | null>('local:bulkRun', {
   fallback: null,
   version: 1,
 });
+
+/** The rep's choices on the options page. */
+export interface Settings {
+  /** Which header carries the key: found out when the key is checked, or forced. */
+  authHeader: 'auto' | AuthScheme;
+  /** Preselected sending account for one-off manual emails; null = Reply's default. */
+  defaultEmailAccountId: number | null;
+  /** A system notification for executions the rep didn't watch (bulk, after a restart). */
+  notifications: boolean;
+  /** The due count on the toolbar icon. */
+  badge: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  authHeader: 'auto',
+  defaultEmailAccountId: null,
+  notifications: true,
+  badge: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});

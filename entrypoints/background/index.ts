@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { startBadge } from '@/utils/background/badge';
 import { openDoor } from '@/utils/background/door';
+import { notifyUnwatched } from '@/utils/background/notify';
 import { createReplyService } from '@/utils/background/service';
 import { createSiteRegistry } from '@/utils/background/site-registry';
 import { closeStorageToContentScripts } from '@/utils/storage';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   const service = createReplyService({
     onDueChange: () => void badge.refresh(),
     wakeBulkAt: (when) => void browser.alarms.create(BULK_ALARM, { when }),
+    onUnwatched: (item) => void notifyUnwatched(service, item).catch(() => undefined),
   });
   const badge = startBadge(service);
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -1,3 +1,4 @@
+import { SettingsForm } from '@/components/SettingsForm';
 import { SitesForm } from '@/components/SitesForm';
 import type { OptionsStore } from '@/utils/stores/options';
 
@@ -5,6 +6,7 @@ export function App({ store }: { store: OptionsStore }) {
   return (
     <main class="evr-page">
       <h1>Execute via Reply</h1>
+      <SettingsForm store={store} />
       <SitesForm store={store} />
     </main>
   );

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReplyService } from '@/utils/background/service';
-import { apiKeyItem, connectionItem } from '@/utils/storage';
+import { apiKeyItem, connectionItem, DEFAULT_SETTINGS, settingsItem } from '@/utils/storage';
 
 const TASK = {
   id: 102,
@@ -130,5 +130,23 @@ describe('background service', () => {
     await service.executeTask({ taskId: 102 });
     await service.findPersonTasks(person);
     expect(lookups()).toBe(4);
+  });
+
+  it('uses only the forced header when the rep chose one', async () => {
+    const reply = bearerOnlyReply();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, authHeader: 'x-api-key' });
+    const service = createReplyService({ fetch: reply.fetch });
+    await expect(service.saveApiKey('good-key')).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(reply.calls.map((c) => c.headers.get('authorization'))).toEqual([null]);
+  });
+
+  it('preselects the rep’s default account for one-off emails', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.saveApiKey('good-key');
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultEmailAccountId: 1 });
+    expect((await service.loadTask(102)).defaultEmailAccountId).toBe(1);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultEmailAccountId: 99 });
+    expect((await service.loadTask(102)).defaultEmailAccountId).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComposeContext } from '@/utils/detect/context';
 import type { TaskSummary } from '@/utils/reply/schemas';
 import { createComposeStore } from '@/utils/stores/compose';
-import { fakeConnector, ok } from '../fixtures/connector';
+import { fakeConnector, loaded, ok } from '../fixtures/connector';
 import { makeTask } from '../fixtures/tasks';
 
 function compose(recipients: string[], body: string): ComposeContext {
@@ -33,7 +33,7 @@ describe('compose store', () => {
         tasks: [task(101, 'manualEmail'), task(103, 'sms')],
       }),
       executed: (t) => ok({ ...t, status: 'finished' as const }),
-      loaded: ok({ task: makeTask(), emailAccounts: null, draft: null, execution: null }),
+      loaded: loaded(makeTask()),
     });
     const store = createComposeStore(connector, [compose(['jane@example.com'], 'Hello Jane')]);
     await store.getState().reload();

@@ -11,8 +11,11 @@ const EVERY_MINUTES = 15;
 export function startBadge(service: ReplyService): { refresh(): Promise<void> } {
   async function refresh() {
     try {
-      const connection = await service.getConnection();
-      const count = connection.connected ? (await service.dueTasks()).length : 0;
+      const [connection, settings] = await Promise.all([
+        service.getConnection(),
+        service.settings(),
+      ]);
+      const count = connection.connected && settings.badge ? (await service.dueTasks()).length : 0;
       await browser.action.setBadgeBackgroundColor({ color: '#2457d6' });
       await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
     } catch {

@@ -27,6 +27,14 @@ export const requestSchemas = {
     body: v.nullable(v.pipe(v.string(), v.maxLength(500_000))),
   }),
   dueTasks: v.undefined(),
+  getSettings: v.undefined(),
+  saveSettings: v.object({
+    authHeader: v.picklist(['auto', 'x-api-key', 'bearer']),
+    defaultEmailAccountId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    notifications: v.boolean(),
+    badge: v.boolean(),
+  }),
+  emailAccounts: v.undefined(),
   history: v.undefined(),
   clearHistory: v.undefined(),
   startBulk: v.object({

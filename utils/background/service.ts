@@ -15,6 +15,7 @@ import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
 import {
   apiKeyItem,
+  type BulkItem,
   bulkRunItem,
   connectionItem,
   type Draft,
@@ -22,6 +23,8 @@ import {
   executionsItem,
   type HistoryEntry,
   historyItem,
+  type Settings,
+  settingsItem,
 } from '../storage';
 
 /**
@@ -46,22 +49,27 @@ export function createReplyService(
     onDueChange?: () => void;
     /** Schedules the bulk run's wake-up after a long rate-limit wait (an alarm). */
     wakeBulkAt?: (when: number) => void;
+    /** An execution the rep didn't watch settled (a bulk item). */
+    onUnwatched?: (item: BulkItem) => void;
   } = {},
 ) {
   const limiter = new RateLimiter();
   const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
 
   async function client(): Promise<ReplyClient> {
-    const [apiKey, connection] = await Promise.all([
+    const [apiKey, connection, { authHeader }] = await Promise.all([
       apiKeyItem.getValue(),
       connectionItem.getValue(),
+      settingsItem.getValue(),
     ]);
     if (!apiKey || !connection) throw new ReplyError('not-connected');
+    const forced = authHeader === 'auto' ? undefined : authHeader;
     return new ReplyClient(
-      { apiKey, authScheme: connection.authScheme },
+      { apiKey, authScheme: forced ?? connection.authScheme },
       {
         ...options,
         limiter,
+        fixedAuth: forced !== undefined,
         onAuthSchemeChange: (authScheme) =>
           void connectionItem.setValue({ ...connection, authScheme }),
       },
@@ -158,6 +166,7 @@ export function createReplyService(
     status: (taskId) => executor.status(taskId),
     wakeAt: (when) => options.wakeBulkAt?.(when),
     onSettled: (item) => {
+      options.onUnwatched?.(item);
       if (item.state === 'skipped') {
         void remember({
           taskId: item.taskId,
@@ -171,6 +180,16 @@ export function createReplyService(
 
   return {
     bulk,
+    settings: () => settingsItem.getValue(),
+    async saveSettings(settings: Settings): Promise<Settings> {
+      await settingsItem.setValue(settings);
+      options.onDueChange?.();
+      return settings;
+    },
+    /** The rep's sending accounts, for the options page's default account. */
+    async emailAccounts() {
+      return (await client()).emailAccounts();
+    },
     history: () => historyItem.getValue(),
     clearHistory: async () => {
       await historyItem.setValue([]);
@@ -183,7 +202,9 @@ export function createReplyService(
     getConnection: connectionView,
 
     async saveApiKey(apiKey: string): Promise<ConnectionView> {
-      const { whoami, authScheme } = await connect(apiKey, { ...options, limiter });
+      const { authHeader } = await settingsItem.getValue();
+      const forced = authHeader === 'auto' ? undefined : authHeader;
+      const { whoami, authScheme } = await connect(apiKey, { ...options, limiter }, forced);
       await connectionItem.setValue({
         userId: whoami.userId,
         username: whoami.username ?? null,
@@ -206,10 +227,16 @@ export function createReplyService(
       const pickable = canPickEmailAccount(task) && whyNotExecutable(task) === null;
       // Without the list the panel still works: Reply then sends from the default account.
       const emailAccounts = pickable ? await reply.emailAccounts().catch(() => null) : null;
-      const [draft, execution] = await Promise.all([drafts.get(taskId), executor.known(taskId)]);
+      const [draft, execution, settings] = await Promise.all([
+        drafts.get(taskId),
+        executor.known(taskId),
+        settingsItem.getValue(),
+      ]);
+      const preferred = settings.defaultEmailAccountId;
       return {
         task,
         emailAccounts,
+        defaultEmailAccountId: emailAccounts?.some((a) => a.id === preferred) ? preferred : null,
         draft: draft && { subject: draft.subject, body: draft.body },
         execution,
       };

@@ -34,6 +34,8 @@ export interface ClientOptions {
   onAuthSchemeChange?: (scheme: AuthScheme) => void;
   /** Spaces calls under Reply's rate limits; shared by every client of one background. */
   limiter?: RateLimiter;
+  /** The rep forced one header: never try the other. */
+  fixedAuth?: boolean;
 }
 
 export interface ExecuteBody {
@@ -121,6 +123,7 @@ export class ReplyClient {
     } catch (error) {
       // A 401 means Reply processed nothing, so the other header is safe to try once.
       if (!(error instanceof ReplyError) || error.kind !== 'unauthorized') throw error;
+      if (this.options.fixedAuth) throw error;
       const other: Credentials = {
         ...this.credentials,
         authScheme: this.credentials.authScheme === 'bearer' ? 'x-api-key' : 'bearer',
@@ -133,12 +136,16 @@ export class ReplyClient {
   }
 }
 
-/** Checks a key, finding which auth header this Reply accepts. */
+/** Checks a key, finding which auth header this Reply accepts (or using the forced one). */
 export async function connect(
   apiKey: string,
   options: ClientOptions = {},
+  forced?: AuthScheme,
 ): Promise<{ whoami: WhoAmI; authScheme: AuthScheme }> {
-  const client = new ReplyClient({ apiKey, authScheme: 'x-api-key' }, options);
+  const client = new ReplyClient(
+    { apiKey, authScheme: forced ?? 'x-api-key' },
+    { ...options, fixedAuth: forced !== undefined },
+  );
   const whoami = await client.whoami();
   return { whoami, authScheme: client.authScheme };
 }

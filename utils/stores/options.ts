@@ -2,9 +2,18 @@ import { createStore } from 'zustand/vanilla';
 import type { Connector } from '../connector';
 import { type CustomSite, siteFromAddress } from '../custom-sites';
 import { type Failure, ReplyError } from '../reply/errors';
+import type { EmailAccount } from '../reply/schemas';
+import type { Settings } from '../storage';
 
-/** The options page: the sites the rep added. */
+/** The options page: settings and the sites the rep added. */
 export interface OptionsState {
+  settings: Settings | null;
+  /** For the default account; null while unknown or when Reply can't be asked. */
+  accounts: EmailAccount[] | null;
+  saved: boolean;
+  loadSettings(): Promise<void>;
+  changeSettings(change: Partial<Settings>): Promise<void>;
+
   sites: CustomSite[] | null;
   busy: boolean;
   error: Failure | null;
@@ -22,7 +31,7 @@ export function createOptionsStore(
   connector: Connector,
   requestAccess: (pattern: string) => Promise<boolean>,
 ) {
-  return createStore<OptionsState>()((set) => {
+  return createStore<OptionsState>()((set, get) => {
     const apply = (result: Awaited<ReturnType<Connector['listSites']>>) => {
       set(
         result.ok
@@ -32,6 +41,29 @@ export function createOptionsStore(
       return result.ok;
     };
     return {
+      settings: null,
+      accounts: null,
+      saved: false,
+      async loadSettings() {
+        const [settings, accounts] = await Promise.all([
+          connector.getSettings(),
+          connector.emailAccounts(),
+        ]);
+        set({
+          settings: settings.ok ? settings.value : null,
+          accounts: accounts.ok ? accounts.value : null,
+          error: settings.ok ? null : settings.error,
+        });
+      },
+      async changeSettings(change) {
+        const current = get().settings;
+        if (!current) return;
+        // Shown at once, so a quick second change builds on this one.
+        const next = { ...current, ...change };
+        set({ settings: next, saved: false });
+        const result = await connector.saveSettings(next);
+        set(result.ok ? { saved: true, error: null } : { saved: false, error: result.error });
+      },
       sites: null,
       busy: false,
       error: null,

@@ -70,8 +70,12 @@ export function createPanelStore(connector: Connector, taskId: number) {
         set({ load: { status: 'failed', error: result.error } });
         return;
       }
-      const { task, emailAccounts, draft, execution } = result.value;
-      set({ load: { status: 'ready', task, emailAccounts }, edits: draft ?? NO_EDITS });
+      const { task, emailAccounts, draft, execution, defaultEmailAccountId } = result.value;
+      set({
+        load: { status: 'ready', task, emailAccounts },
+        edits: draft ?? NO_EDITS,
+        emailAccountId: defaultEmailAccountId,
+      });
       // An execution started elsewhere (another tab, before a restart): show how it ended.
       if (execution === 'sending' || execution === 'unconfirmed') await get().checkOutcome();
     },

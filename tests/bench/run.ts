@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: the production build measured in real headless Chromium against the Reply
+ * sandbox. Prints a table and writes `.output/bench.json`. `--quick` runs few iterations (for the
+ * test command); the default is the full run. Every figure is a ratio or a comparison measured
+ * in this run, since the machine's speed is not ours to know. Exits 0 whether or not targets
+ * are met; non-zero only when something could not be measured.
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSandbox } from '../sandbox/server';
+import { type BenchBrowser, connectKey, launchBenchBrowser, sleep } from './browser';
+import { measureClickToStatus } from './click-status';
+import { startFixtureServer, WITH_HOST, WITHOUT_HOST } from './fixtures';
+import { measureHeapGrowth, measurePageMemory, withBackgroundHeap } from './memory';
+import { createPacer, type Pacer } from './pacing';
+import { measurePageCost } from './page-cost';
+import { measureTimeToPanel } from './panel-timing';
+import { type Figure, figure, KB, notMeasured, renderTable, writeJson } from './report';
+import { type BuiltFile, type LibrarySize, measureBundle } from './sizes';
+
+const BUILD = resolve('.output/chrome-mv3');
+/** The table's order; parts are measured in the order that suits the browsers. */
+const SECTIONS = [
+  'Bundle',
+  'Page cost',
+  'Memory',
+  'Time to panel',
+  'Click to status',
+  'Bulk pacing',
+];
+const OUTPUT = resolve('.output/bench.json');
+
+const MODES = {
+  quick: {
+    busyMs: 3_000,
+    plainMs: 1_000,
+    rounds: 3,
+    navigations: 10,
+    clickExecutions: 10,
+    backgroundExecutions: 20,
+  },
+  full: {
+    busyMs: 10_000,
+    plainMs: 3_000,
+    rounds: 3,
+    navigations: 50,
+    clickExecutions: 30,
+    backgroundExecutions: 100,
+  },
+};
+
+function bundleFigures(files: BuiltFile[], libraries: LibrarySize[]): Figure[] {
+  const own = (name: string) => libraries.find((l) => l.name === name)?.gzip ?? 0;
+  return [
+    ...files.map((file) => {
+      const contains = file.contains.map((name) => `${name} ${(own(name) / KB).toFixed(1)} KB`);
+      return figure(
+        'Bundle',
+        `${file.path} (gzip)`,
+        file.gzip / KB,
+        'KB',
+        `${file.role}; ${(file.bytes / KB).toFixed(1)} KB raw` +
+          (contains.length ? `; contains ${contains.join(', ')} (gzip on their own)` : ''),
+      );
+    }),
+    ...libraries.map((library) => {
+      const inFiles = files.filter((f) => f.contains.includes(library.name)).map((f) => f.path);
+      return figure(
+        'Bundle',
+        `${library.name} on its own (gzip)`,
+        library.gzip / KB,
+        'KB',
+        `published ESM files; in ${inFiles.join(', ') || 'no built file'}`,
+      );
+    }),
+  ];
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const mode = quick ? MODES.quick : MODES.full;
+  const manifestPath = join(BUILD, 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`No build at ${BUILD}: run "npm run build" first.`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string };
+  // Chromium names a content script's isolated world after the extension.
+  const extension = { worldName: manifest.name };
+  const startedAt = Date.now();
+  const progress = (what: string) =>
+    console.error(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)} s] ${what}`);
+
+  const { files, libraries } = measureBundle(BUILD);
+  const figures: Figure[] = bundleFigures(files, libraries);
+
+  // The bare fetches in "click to status" use the demo user's quota too; the sandbox must not
+  // refuse them. The extension still paces itself with its own limiter (95 a minute).
+  const sandbox = await startSandbox({ rateLimit: { perMinute: 1_000_000, perHour: 1_000_000 } });
+  try {
+    const fixtures = await startFixtureServer();
+    try {
+      const hosts = {
+        'api.reply.io': sandbox.port,
+        'run.reply.io': sandbox.port,
+        [WITH_HOST]: fixtures.port,
+        [WITHOUT_HOST]: fixtures.port,
+      };
+      // A browser per part, so each starts with a fresh background (heap, rate limiter). Its
+      // pacer counts the extension's calls from the start, connecting the key included.
+      const inBrowser = async (
+        what: string,
+        work: (bench: BenchBrowser, pacer: Pacer) => Promise<Figure[]>,
+      ) => {
+        progress(what);
+        const bench = await launchBenchBrowser({ extensionDir: BUILD, hosts });
+        try {
+          const pacer = createPacer(sandbox);
+          await connectKey(bench);
+          figures.push(...(await work(bench, pacer)));
+        } finally {
+          await bench.close();
+        }
+      };
+      await inBrowser('page cost, page memory, time to panel', async (bench, pacer) => [
+        ...(await measurePageCost(bench, extension, files, mode)),
+        ...(await measurePageMemory(bench, mode.rounds)),
+        ...(await measureTimeToPanel(bench, pacer, mode.navigations)),
+      ]);
+      // One browser: the executions timed for "click to status" are the first of those the
+      // background's heap is watched over (the extension's rate limit makes each one count).
+      await inBrowser('click to status, background heap', (bench, pacer) =>
+        withBackgroundHeap(bench, async (heap) => {
+          // Let what connecting started (the popup's own calls) finish first.
+          await sleep(1_000);
+          const idleHeap = await heap.read();
+          const click = await measureClickToStatus(bench, sandbox, pacer, mode.clickExecutions);
+          const growth = await measureHeapGrowth(bench, sandbox, pacer, heap, {
+            idleHeap,
+            done: mode.clickExecutions,
+            total: mode.backgroundExecutions,
+          });
+          return [...click, ...growth];
+        }),
+      );
+    } finally {
+      await fixtures.close();
+    }
+  } finally {
+    await sandbox.close();
+  }
+  figures.push(
+    notMeasured(
+      'Bulk pacing',
+      'bulk queue pacing',
+      'the bench does not drive the "send all" queue yet',
+    ),
+  );
+
+  const seconds = (Date.now() - startedAt) / 1000;
+  progress('done');
+  figures.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section));
+  console.log(renderTable(figures));
+  console.log(`\n${quick ? 'Quick' : 'Full'} run in ${seconds.toFixed(0)} s; written to ${OUTPUT}`);
+  writeJson(OUTPUT, {
+    mode: quick ? 'quick' : 'full',
+    finishedAt: new Date().toISOString(),
+    seconds,
+    build: BUILD,
+    settings: mode,
+    figures,
+    bundle: { files, libraries },
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('bench: could not measure:', error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,40 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { SettingsForm } from '@/components/SettingsForm';
+import { DEFAULT_SETTINGS } from '@/utils/storage';
+import { createOptionsStore } from '@/utils/stores/options';
+import { fakeConnector } from '../fixtures/connector';
+
+/** As a browser does: the value changes, then `change` fires. */
+function choose(field: HTMLElement, value: string | boolean) {
+  if (typeof value === 'boolean') (field as HTMLInputElement).checked = value;
+  else (field as HTMLSelectElement).value = value;
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('SettingsForm', () => {
+  it('saves each change at once', async () => {
+    const connector = fakeConnector({
+      accounts: [{ id: 2, email: 'sales@example.com', senderName: 'Sales', isDefault: false }],
+    });
+    render(<SettingsForm store={createOptionsStore(connector, async () => true)} />);
+    choose(await screen.findByLabelText('Auth header'), 'bearer');
+    await waitFor(() =>
+      expect(connector.saveSettings).toHaveBeenLastCalledWith({
+        ...DEFAULT_SETTINGS,
+        authHeader: 'bearer',
+      }),
+    );
+    choose(screen.getByLabelText('Default account for one-off emails'), '2');
+    choose(screen.getByLabelText(/^Show how many tasks are due/), false);
+    await waitFor(() =>
+      expect(connector.saveSettings).toHaveBeenLastCalledWith({
+        ...DEFAULT_SETTINGS,
+        authHeader: 'bearer',
+        defaultEmailAccountId: 2,
+        badge: false,
+      }),
+    );
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import type { BulkItem } from '../storage';
+import type { ReplyService } from './service';
+
+/**
+ * A system notification for an execution the rep didn't watch happen (an item of a bulk run),
+ * unless the rep switched them off. Skipped items are listed in the popup instead.
+ */
+export async function notifyUnwatched(service: ReplyService, item: BulkItem): Promise<void> {
+  if (item.state !== 'sent' && item.state !== 'failed') return;
+  if (!(await service.settings()).notifications) return;
+  const who = item.contact ?? `Task ${item.taskId}`;
+  await browser.notifications.create(`execution:${item.taskId}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: item.state === 'sent' ? `Sent through Reply: ${who}` : `Not sent: ${who}`,
+    message: item.state === 'sent' ? `Task ${item.taskId} is finished.` : (item.reason ?? ''),
+  });
+}
