@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { PopupStore } from '@/utils/stores/popup';
+import { useSecondsUntil } from './useSecondsUntil';
 
 /** Progress of "send the rest as they are": counts, a bar, pause and resume, what was left out. */
 export function BulkRun({ store }: { store: PopupStore }) {
@@ -80,12 +81,7 @@ export function BulkRun({ store }: { store: PopupStore }) {
 }
 
 function RateLimitNote({ until }: { until: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, []);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  const seconds = useSecondsUntil(until);
   return (
     <p class="evr-muted">
       Waiting for Reply’s rate limit: going on in {seconds} s. Nothing is lost meanwhile.

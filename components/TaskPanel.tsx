@@ -12,6 +12,7 @@ import {
   whyNotExecutable,
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
+import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
 export function TaskPanel({ store, floating = false }: { store: PanelStore; floating?: boolean }) {
@@ -322,12 +323,7 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
 
 /** The sentence is announced once; the countdown beside it ticks quietly. */
 function RateLimitWait({ until }: { until: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, []);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  const seconds = useSecondsUntil(until);
   return (
     <>
       <p role="alert" class="evr-error">

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserUnderTest, panel, startScenario } from './support';
+import type { Sandbox } from '../sandbox/server';
+import { type BrowserUnderTest, connectKey, panel, startScenario } from './support';
 
 /**
  * axe-core over the popup (connected, with the due list; and with a task open), the options
@@ -40,9 +40,7 @@ describe('chromium: accessibility (axe-core)', () => {
   });
 
   it('finds no violations in the popup, the options page and the panel', async () => {
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
+    const popup = await connectKey(browser);
     await popup.waitForText('#evr-due-title', 'Due today (');
     // The check itself can fail: a bare image and an unlabelled field are violations.
     const blank = await browser.openPage('about:blank');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, startScenario } from './support';
+import type { Sandbox } from '../sandbox/server';
+import { type BrowserName, type BrowserUnderTest, connectKey, startScenario } from './support';
 
 /**
  * Clearing the day's due list through "send all as they are", with Reply's rate limit hit
@@ -21,9 +21,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: send the rest', (name: Brow
   });
 
   it('sends every due task once through a 429, and the history matches', async () => {
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
+    const popup = await connectKey(browser);
     const heading = await popup.waitForText('#evr-due-title', 'Due today (');
     const due = Number(/\((\d+)\)/.exec(heading)?.[1]);
     expect(due).toBeGreaterThan(8);

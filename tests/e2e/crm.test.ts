@@ -1,7 +1,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RecordedRequest, SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, panel, startScenario } from './support';
+import type { RecordedRequest, Sandbox } from '../sandbox/server';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  connectKey,
+  panel,
+  startScenario,
+} from './support';
 
 /**
  * The panel on CRM record pages (fixtures copied in structure from HubSpot, Salesforce and
@@ -19,11 +25,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
 
   beforeAll(async () => {
     ({ sandbox, browser } = await startScenario(name));
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
-    await popup.waitForText('[role="status"]', 'Connected');
-    await popup.close();
+    await (await connectKey(browser)).close();
   });
 
   afterAll(async () => {

@@ -1,7 +1,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, panel, startScenario } from './support';
+import type { Sandbox } from '../sandbox/server';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  connectKey,
+  panel,
+  startScenario,
+} from './support';
 
 /**
  * Drafts in Gmail and Outlook on the web (fixtures copied in structure, served on the real
@@ -16,11 +22,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
 
   beforeAll(async () => {
     ({ sandbox, browser } = await startScenario(name));
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
-    await popup.waitForText('[role="status"]', 'Connected');
-    await popup.close();
+    await (await connectKey(browser)).close();
   });
 
   afterAll(async () => {

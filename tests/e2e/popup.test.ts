@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, startScenario } from './support';
+import type { Sandbox } from '../sandbox/server';
+import { type BrowserName, type BrowserUnderTest, connectKey, startScenario } from './support';
 
 /** The toolbar popup as the rep's queue: today's due tasks, each executable right there. */
 describe.each(['chromium', 'firefox'] as const)('%s: the popup’s due list', (name: BrowserName) => {
@@ -17,9 +17,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: the popup’s due list', (n
   });
 
   it('lists what is due, marks overdue tasks, and executes one from the popup', async () => {
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
+    const popup = await connectKey(browser);
     const heading = await popup.waitForText('#evr-due-title', 'Due today (');
     const count = Number(/\((\d+)\)/.exec(heading)?.[1]);
     expect(count).toBeGreaterThan(8);

@@ -4,6 +4,7 @@ import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
 import {
   type BrowserName,
   type BrowserUnderTest,
+  connectKey,
   panel,
   STEP_MS,
   startScenario,
@@ -31,11 +32,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
 
   beforeAll(async () => {
     ({ sandbox, browser } = await startScenario(name));
-    const popup = await browser.popup();
-    await popup.fill('input[type="password"]', SANDBOX_API_KEY);
-    await popup.click('button[type="submit"]');
-    await popup.waitForText('[role="status"]', 'Connected');
-    await popup.close();
+    await (await connectKey(browser)).close();
     page = await browser.openPage('https://run.reply.io/');
   });
 

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { type Sandbox, type SandboxOptions, SITE_HOSTS, startSandbox } from '../sandbox/server';
+import {
+  SANDBOX_API_KEY,
+  type Sandbox,
+  type SandboxOptions,
+  SITE_HOSTS,
+  startSandbox,
+} from '../sandbox/server';
 import { launchChromium } from './harness/chromium';
 import { type ExtensionPageDriver, launchFirefox } from './harness/firefox';
 import { withTimeout } from './harness/util';
@@ -101,6 +107,15 @@ async function evaluateInContentScript(page: Page, expression: string): Promise<
   } finally {
     await cdp.detach();
   }
+}
+
+/** Connects the demo key in the popup, as a rep would; returns the popup, still open. */
+export async function connectKey(browser: BrowserUnderTest): Promise<ExtensionPageDriver> {
+  const popup = await browser.popup();
+  await popup.fill('input[type="password"]', SANDBOX_API_KEY);
+  await popup.click('button[type="submit"]');
+  await popup.waitForText('[role="status"]', 'Connected');
+  return popup;
 }
 
 /** Chromium can drive extension pages with puppeteer itself; give them Firefox's driver shape. */
