@@ -45,7 +45,7 @@ export function DueTasks({ store }: { store: PopupStore }) {
               </span>
               <button
                 type="button"
-                class="evr-primary"
+                class="evr-primary evr-send-all-confirm"
                 onClick={() => {
                   setConfirming(false);
                   void store.getState().startBulk();
@@ -58,9 +58,18 @@ export function DueTasks({ store }: { store: PopupStore }) {
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
-              Send all {due.tasks.length} as they are…
-            </button>
+            <>
+              <button
+                type="button"
+                class="evr-primary"
+                onClick={() => store.getState().startReview()}
+              >
+                Review and send
+              </button>
+              <button type="button" class="evr-send-all" onClick={() => setConfirming(true)}>
+                Send all {due.tasks.length} as they are…
+              </button>
+            </>
           )}
         </div>
       )}

@@ -7,15 +7,18 @@ import { History } from '@/components/History';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Connector } from '@/utils/connector';
 import { createPanelStore } from '@/utils/stores/panel';
-import type { PopupStore } from '@/utils/stores/popup';
+import type { PopupState, PopupStore } from '@/utils/stores/popup';
 
 export function App({ store, connector }: { store: PopupStore; connector: Connector }) {
   const connection = useStore(store, (s) => s.connection);
   const openTaskId = useStore(store, (s) => s.openTaskId);
+  const review = useStore(store, (s) => s.review);
   return (
     <main class="evr-page">
       <h1>Execute via Reply</h1>
-      {openTaskId !== null ? (
+      {review ? (
+        <ReviewStep store={store} connector={connector} review={review} />
+      ) : openTaskId !== null ? (
         <OpenTask store={store} connector={connector} taskId={openTaskId} />
       ) : (
         <>
@@ -35,6 +38,72 @@ export function App({ store, connector }: { store: PopupStore; connector: Connec
         </>
       )}
     </main>
+  );
+}
+
+/** "Review and send": one due task at a time in the task view; send, skip, or stop. */
+function ReviewStep({
+  store,
+  connector,
+  review,
+}: {
+  store: PopupStore;
+  connector: Connector;
+  review: NonNullable<PopupState['review']>;
+}) {
+  const task = review.tasks[review.index];
+  if (!task) return null;
+  return (
+    <section aria-labelledby="evr-review-title">
+      <h2 id="evr-review-title">
+        Review {review.index + 1} of {review.tasks.length}
+      </h2>
+      <ReviewedTask
+        key={task.id}
+        store={store}
+        connector={connector}
+        taskId={task.id}
+        rest={review.tasks.length - review.index - 1}
+      />
+    </section>
+  );
+}
+
+function ReviewedTask({
+  store,
+  connector,
+  taskId,
+  rest,
+}: {
+  store: PopupStore;
+  connector: Connector;
+  taskId: number;
+  rest: number;
+}) {
+  const panel = useMemo(() => createPanelStore(connector, taskId), [connector, taskId]);
+  useEffect(() => () => panel.dispose(), [panel]);
+  const sent = useStore(panel, (s) => s.execution.status === 'done');
+  return (
+    <>
+      <TaskPanel store={panel} />
+      <div class="evr-actions">
+        <button
+          type="button"
+          class={sent ? 'evr-primary' : undefined}
+          onClick={() => store.getState().nextInReview()}
+        >
+          {sent ? 'Next' : 'Skip'}
+        </button>
+        <button type="button" onClick={() => store.getState().stopReview()}>
+          Stop
+        </button>
+        {rest > 0 && (
+          <button type="button" onClick={() => void store.getState().sendRestOfReview()}>
+            Send the other {rest} as they are
+          </button>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -54,4 +54,33 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     expect(await screen.findByRole('button', { name: 'Execute via Reply' })).toBeTruthy();
   });
+
+  it('reviews the due list one task at a time: send, skip, then hand the rest to send-all', async () => {
+    const tasks = [
+      due(101, 'Jane Doe', '2099-01-01T10:00:00Z'),
+      due(102, 'John Roe', '2099-01-01T09:00:00Z'),
+      due(103, 'Maria Garcia', '2099-01-01T08:00:00Z'),
+      due(104, 'Li Wei', '2099-01-01T07:00:00Z'),
+    ];
+    const connector = fakeConnector({
+      connection: connected,
+      due: ok(tasks),
+      loaded: loaded(makeTask()),
+      executed: (task) => ok({ ...task, status: 'finished' as const }),
+    });
+    render(<App store={createPopupStore(connector)} connector={connector} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Review and send' }));
+    expect(await screen.findByRole('heading', { name: 'Review 1 of 4' })).toBeTruthy();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Execute via Reply' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('heading', { name: 'Review 2 of 4' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
+    expect(await screen.findByRole('heading', { name: 'Review 3 of 4' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send the other 1 as they are' }));
+    await screen.findByRole('heading', { name: /^Due today/ });
+    expect(connector.executeTask).toHaveBeenCalledOnce();
+    expect(connector.startBulk).toHaveBeenCalledWith([{ taskId: 104, contact: 'Li Wei' }]);
+  });
 });

@@ -26,8 +26,8 @@ describe.each(['chromium', 'firefox'] as const)('%s: send the rest', (name: Brow
     const due = Number(/\((\d+)\)/.exec(heading)?.[1]);
     expect(due).toBeGreaterThan(8);
 
-    await popup.click('.evr-due-actions button');
-    await popup.click('.evr-due-actions button.evr-primary');
+    await popup.click('button.evr-send-all');
+    await popup.click('button.evr-send-all-confirm');
     // Reply's limit, midway through the run.
     while (sandbox.sent.length < 3) await new Promise((r) => setTimeout(r, 50));
     sandbox.inject(

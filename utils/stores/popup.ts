@@ -38,6 +38,15 @@ export interface PopupState {
   history: HistoryEntry[] | null;
   loadHistory(): Promise<void>;
   clearHistory(): Promise<void>;
+
+  /** "Review and send": the due list one task at a time; null when not reviewing. */
+  review: { tasks: TaskSummary[]; index: number } | null;
+  startReview(): void;
+  /** On to the next task (after sending or skipping it); past the last, back to the list. */
+  nextInReview(): void;
+  stopReview(): void;
+  /** Hands the tasks after the current one to "send all as they are". */
+  sendRestOfReview(): Promise<void>;
 }
 
 export function createPopupStore(connector: Connector) {
@@ -113,6 +122,35 @@ export function createPopupStore(connector: Connector) {
         void get().loadDue();
       },
 
+      review: null,
+      startReview() {
+        const { due } = get();
+        if (due.status === 'ready' && due.tasks.length > 0)
+          set({ review: { tasks: due.tasks, index: 0 } });
+      },
+      nextInReview() {
+        const { review } = get();
+        if (!review) return;
+        if (review.index + 1 < review.tasks.length)
+          set({ review: { ...review, index: review.index + 1 } });
+        else get().stopReview();
+      },
+      stopReview() {
+        set({ review: null });
+        void get().loadDue();
+        void get().loadHistory();
+      },
+      async sendRestOfReview() {
+        const { review } = get();
+        if (!review) return;
+        const rest = review.tasks.slice(review.index + 1);
+        set({ review: null });
+        if (rest.length > 0) {
+          await applyBulk(connector.startBulk(rest.map(bulkTask)));
+        }
+        void get().loadDue();
+      },
+
       history: null,
       async loadHistory() {
         const result = await connector.history();
@@ -125,5 +163,10 @@ export function createPopupStore(connector: Connector) {
     };
   });
 }
+
+const bulkTask = (task: TaskSummary) => ({
+  taskId: task.id,
+  contact: task.contact?.fullName ?? null,
+});
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
