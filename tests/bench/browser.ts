@@ -1,26 +1,19 @@
-// The bench's own Chromium launcher. The e2e harness maps every host it knows to one port, but
-// the bench needs two: Reply's hosts go to the sandbox, the bench's fixture hosts to its own
-// server. The flags otherwise follow tests/e2e/harness/chromium.ts, so the extension runs the
-// way it does in the end-to-end tests.
+// The bench's browser: the e2e harness's Chromium (same flags, so the extension runs as it does
+// in the end-to-end tests), with the bench's fixture hosts on their own server and background
+// throttling off.
 
-import { resolve } from 'node:path';
-import puppeteer, {
-  type Browser,
-  type CDPSession,
-  type ElementHandle,
-  type Page,
-  type Target,
-} from 'puppeteer-core';
-import { makeTempDir, removeDir, withTimeout } from '../e2e/harness/util';
+import type { Browser, CDPSession, ElementHandle, Page, Target } from 'puppeteer-core';
+import { launchChromium } from '../e2e/harness/chromium';
 import { SANDBOX_API_KEY } from '../sandbox/server';
 
-const CHROMIUM = '/usr/bin/chromium';
 export const STEP_MS = 15_000;
 
 export interface BenchBrowserOptions {
   extensionDir: string;
-  /** Host name → local port it is served on. Every other host fails to resolve. */
-  hosts: Record<string, number>;
+  /** Port of the Reply sandbox (api.reply.io, run.reply.io). */
+  sandboxPort: number;
+  /** The bench's fixture hosts → the local port they are served on. */
+  fixtureHosts: Record<string, number>;
 }
 
 export interface BenchBrowser {
@@ -34,79 +27,33 @@ export interface BenchBrowser {
 }
 
 export async function launchBenchBrowser(opts: BenchBrowserOptions): Promise<BenchBrowser> {
-  const extensionDir = resolve(opts.extensionDir);
-  const userDataDir = await makeTempDir('evr-bench');
-  const hostRules = [
-    ...Object.entries(opts.hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
-    'MAP * ~NOTFOUND',
-  ].join(', ');
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      enableExtensions: true,
-      userDataDir,
-      defaultViewport: { width: 1280, height: 800 },
-      timeout: STEP_MS,
-      args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--window-size=1280,800',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        `--host-resolver-rules=${hostRules}`,
-        '--ignore-certificate-errors',
-        // Several windows are open at once and only one has focus: keep every measured page's
-        // timers and rendering at full rate, so both arms of a comparison get the same.
-        '--disable-background-timer-throttling',
-        '--disable-renderer-backgrounding',
-        '--disable-backgrounding-occluded-windows',
-      ],
-    });
-  } catch (error) {
-    await removeDir(userDataDir);
-    throw error;
-  }
-
-  let closed = false;
-  const close = async (): Promise<void> => {
-    if (closed) return;
-    closed = true;
-    try {
-      await withTimeout(browser.close(), STEP_MS, 'closing Chromium');
-    } catch {
-      browser.process()?.kill('SIGKILL');
-    } finally {
-      await removeDir(userDataDir);
-    }
+  const session = await launchChromium({
+    extensionDir: opts.extensionDir,
+    sandboxPort: opts.sandboxPort,
+    otherHosts: opts.fixtureHosts,
+    extraArgs: [
+      // Several windows are open at once and only one has focus: keep every measured page's
+      // timers and rendering at full rate, so both arms of a comparison get the same.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  });
+  const isWorker = (target: Target) =>
+    target.type() === 'service_worker' &&
+    target.url().startsWith(`chrome-extension://${session.extensionId}/`);
+  return {
+    browser: session.browser,
+    extensionId: session.extensionId,
+    async newPage() {
+      const page = await session.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      page.setDefaultTimeout(STEP_MS);
+      return page;
+    },
+    serviceWorker: () => session.browser.waitForTarget(isWorker, { timeout: STEP_MS }),
+    close: () => session.close(),
   };
-
-  try {
-    const isWorker = (target: Target) =>
-      target.type() === 'service_worker' && target.url().startsWith('chrome-extension://');
-    const worker = await browser.waitForTarget(isWorker, { timeout: STEP_MS });
-    const extensionId = new URL(worker.url()).host;
-    return {
-      browser,
-      extensionId,
-      async newPage() {
-        const page = await browser.newPage({ type: 'window' });
-        page.setDefaultTimeout(STEP_MS);
-        return page;
-      },
-      serviceWorker: () => browser.waitForTarget(isWorker, { timeout: STEP_MS }),
-      close,
-    };
-  } catch (error) {
-    await close();
-    throw error;
-  }
 }
 
 /** Connects the sandbox's demo key the way a rep does: in the popup, "API key", Save. */

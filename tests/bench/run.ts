@@ -99,12 +99,7 @@ async function main(): Promise<void> {
   try {
     const fixtures = await startFixtureServer();
     try {
-      const hosts = {
-        'api.reply.io': sandbox.port,
-        'run.reply.io': sandbox.port,
-        [WITH_HOST]: fixtures.port,
-        [WITHOUT_HOST]: fixtures.port,
-      };
+      const fixtureHosts = { [WITH_HOST]: fixtures.port, [WITHOUT_HOST]: fixtures.port };
       // A browser per part, so each starts with a fresh background (heap, rate limiter). Its
       // pacer counts the extension's calls from the start, connecting the key included.
       const inBrowser = async (
@@ -112,7 +107,11 @@ async function main(): Promise<void> {
         work: (bench: BenchBrowser, pacer: Pacer) => Promise<Figure[]>,
       ) => {
         progress(what);
-        const bench = await launchBenchBrowser({ extensionDir: BUILD, hosts });
+        const bench = await launchBenchBrowser({
+          extensionDir: BUILD,
+          sandboxPort: sandbox.port,
+          fixtureHosts,
+        });
         try {
           const pacer = createPacer(sandbox);
           await connectKey(bench);

@@ -16,6 +16,10 @@ export interface ChromiumOptions {
    * test can see whether anything asked for it. Like Firefox's DNS override, which maps all.
    */
   extraHosts?: string[];
+  /** Host names served on other local ports (the benchmark's own fixture server). */
+  otherHosts?: Record<string, number>;
+  /** More Chromium flags for a particular use (the benchmark turns off background throttling). */
+  extraArgs?: string[];
   /** Default `true`. `false` shows real windows (needs a display), e.g. for the demo. */
   headless?: boolean;
   windowSize?: { width: number; height: number };
@@ -49,6 +53,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     ...[...REPLY_HOSTS, ...(opts.extraHosts ?? [])].map(
       (host) => `MAP ${host} 127.0.0.1:${opts.sandboxPort}`,
     ),
+    ...Object.entries(opts.otherHosts ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
     // Anything else fails fast instead of reaching the real internet.
     'MAP * ~NOTFOUND',
   ].join(', ');
@@ -82,6 +87,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
         `--host-resolver-rules=${hostRules}`,
         // The sandbox serves a self-signed certificate for the real Reply host names.
         '--ignore-certificate-errors',
+        ...(opts.extraArgs ?? []),
       ],
     });
   } catch (error) {
