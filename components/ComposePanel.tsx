@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
 import { statusText } from '@/utils/reply/task';
 import type { ComposeStore, DraftOffer } from '@/utils/stores/compose';
+import { FloatingFrame, RetryableFailure } from './PanelParts';
 
 /**
  * Drafts to Reply contacts with pending manual emails: send the draft through Reply (its
@@ -19,30 +20,18 @@ export function ComposePanel({ store }: { store: ComposeStore }) {
   }, [store]);
 
   return (
-    <section class="evr-panel evr-floating" aria-label="Execute via Reply">
-      <header class="evr-header">
-        <h2>Execute via Reply</h2>
-      </header>
-      <div class="evr-body">
-        {lookup.status === 'loading' && <p role="status">Looking up the recipients in Reply…</p>}
-        {lookup.status === 'failed' && (
-          <>
-            <p role="alert" class="evr-error">
-              {lookup.error.message}
-            </p>
-            <button type="button" onClick={() => void store.getState().reload()}>
-              Try again
-            </button>
-          </>
-        )}
-        {lookup.status === 'ready' && offers.length === 0 && (
-          <p role="status">No pending Reply emails for these recipients.</p>
-        )}
-        {offers.map((offer) => (
-          <Offer key={`${offer.recipient}:${offer.task.id}`} store={store} offer={offer} />
-        ))}
-      </div>
-    </section>
+    <FloatingFrame>
+      {lookup.status === 'loading' && <p role="status">Looking up the recipients in Reply…</p>}
+      {lookup.status === 'failed' && (
+        <RetryableFailure error={lookup.error} onRetry={() => void store.getState().reload()} />
+      )}
+      {lookup.status === 'ready' && offers.length === 0 && (
+        <p role="status">No pending Reply emails for these recipients.</p>
+      )}
+      {offers.map((offer) => (
+        <Offer key={`${offer.recipient}:${offer.task.id}`} store={store} offer={offer} />
+      ))}
+    </FloatingFrame>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { formatTime } from '@/utils/reply/task';
 import type { PopupStore } from '@/utils/stores/popup';
+import { RetryableFailure } from './PanelParts';
 
 const TYPE = { manualEmail: 'Email', sms: 'SMS' } as const;
 
@@ -25,14 +26,7 @@ export function DueTasks({ store }: { store: PopupStore }) {
       <h2 id="evr-due-title">Due today{due.status === 'ready' ? ` (${due.tasks.length})` : ''}</h2>
       {due.status === 'loading' && <p role="status">Loading your due tasks…</p>}
       {due.status === 'failed' && (
-        <>
-          <p role="alert" class="evr-error">
-            {due.error.message}
-          </p>
-          <button type="button" onClick={() => void store.getState().loadDue()}>
-            Try again
-          </button>
-        </>
+        <RetryableFailure error={due.error} onRetry={() => void store.getState().loadDue()} />
       )}
       {due.status === 'ready' && due.tasks.length === 0 && <p>Nothing due today.</p>}
       {due.status === 'ready' && due.tasks.length > 0 && !bulkActive && (

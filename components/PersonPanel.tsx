@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { PersonStore } from '@/utils/stores/person';
+import { FloatingFrame, RetryableFailure } from './PanelParts';
 import { TaskPanel } from './TaskPanel';
 
 /** A CRM person's pending Reply tasks: none, one, or a short list, each its own task panel. */
@@ -23,28 +24,16 @@ export function PersonPanel({ store }: { store: PersonStore }) {
     );
   }
   return (
-    <section class="evr-panel evr-floating" aria-label="Execute via Reply">
-      <header class="evr-header">
-        <h2>Execute via Reply</h2>
-      </header>
-      <div class="evr-body">
-        {lookup.status === 'loading' && <p role="status">Looking up {who} in Reply…</p>}
-        {lookup.status === 'failed' && (
-          <>
-            <p role="alert" class="evr-error">
-              {lookup.error.message}
-            </p>
-            <button type="button" onClick={() => void store.getState().reload()}>
-              Try again
-            </button>
-          </>
-        )}
-        {lookup.status === 'ready' && (
-          <p role="status">
-            {lookup.contact ? `No Reply tasks for ${who}` : `${who} is not a contact in Reply.`}
-          </p>
-        )}
-      </div>
-    </section>
+    <FloatingFrame>
+      {lookup.status === 'loading' && <p role="status">Looking up {who} in Reply…</p>}
+      {lookup.status === 'failed' && (
+        <RetryableFailure error={lookup.error} onRetry={() => void store.getState().reload()} />
+      )}
+      {lookup.status === 'ready' && (
+        <p role="status">
+          {lookup.contact ? `No Reply tasks for ${who}` : `${who} is not a contact in Reply.`}
+        </p>
+      )}
+    </FloatingFrame>
   );
 }

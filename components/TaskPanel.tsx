@@ -12,6 +12,7 @@ import {
   whyNotExecutable,
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
+import { RetryableFailure } from './PanelParts';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
@@ -46,14 +47,7 @@ export function TaskPanel({ store, floating = false }: { store: PanelStore; floa
         <div class="evr-body">
           {load.status === 'loading' && <p role="status">Loading the task from Reply…</p>}
           {load.status === 'failed' && (
-            <>
-              <p role="alert" class="evr-error">
-                {load.error.message}
-              </p>
-              <button type="button" onClick={() => void store.getState().reload()}>
-                Try again
-              </button>
-            </>
+            <RetryableFailure error={load.error} onRetry={() => void store.getState().reload()} />
           )}
           {load.status === 'ready' && (
             <LoadedTaskView store={store} task={load.task} accounts={load.emailAccounts} />
