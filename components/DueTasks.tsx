@@ -77,7 +77,10 @@ export function DueTasks({ store }: { store: PopupStore }) {
                 <button type="button" onClick={() => store.getState().openTask(task.id)}>
                   <span>{task.contact?.fullName ?? `Task ${task.id}`}</span>
                   <span class="evr-muted">
-                    {type} · {task.dueTo ? formatTime(task.dueTo) : 'no due time'}
+                    {type} ·{' '}
+                    {task.sequenceStepDisplayName ??
+                      (task.sequenceStepId === null ? 'One-off' : 'Sequence step')}{' '}
+                    · {task.dueTo ? formatTime(task.dueTo) : 'no due time'}
                     {overdue && <strong class="evr-error"> · Overdue</strong>}
                   </span>
                 </button>

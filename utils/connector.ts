@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { CustomSite } from './custom-sites';
 import type {
   ConnectionView,
@@ -9,6 +10,7 @@ import type {
   Result,
 } from './messaging';
 import { messenger } from './messaging';
+import { WATCH_PORT_PREFIX } from './panel-port';
 import { ReplyError } from './reply/errors';
 import type { EmailAccount, TaskSummary } from './reply/schemas';
 import type { BulkRun, HistoryEntry, Settings } from './storage';
@@ -22,7 +24,8 @@ export interface Connector {
   saveApiKey(apiKey: string): Promise<Result<ConnectionView>>;
   removeApiKey(): Promise<Result<ConnectionView>>;
   loadTask(taskId: number): Promise<Result<LoadedTask>>;
-  executeTask(request: ExecuteRequest): Promise<Result<ExecutionOutcome>>;
+  /** Aborting `watching` (the view closed) leaves the outcome to a system notification. */
+  executeTask(request: ExecuteRequest, watching?: AbortSignal): Promise<Result<ExecutionOutcome>>;
   /** The outcome of an execution already started; null when none was. */
   executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
@@ -50,7 +53,14 @@ export function createMessagingConnector(): Connector {
     saveApiKey: (apiKey) => send(() => messenger.sendMessage('saveApiKey', { apiKey })),
     removeApiKey: () => send(() => messenger.sendMessage('removeApiKey', undefined)),
     loadTask: (taskId) => send(() => messenger.sendMessage('loadTask', { taskId })),
-    async executeTask(request) {
+    async executeTask(request, watching) {
+      const watch = browser.runtime.connect({ name: `${WATCH_PORT_PREFIX}${request.taskId}` });
+      let open = true;
+      const unwatch = () => {
+        if (open) watch.disconnect();
+        open = false;
+      };
+      watching?.addEventListener('abort', unwatch, { once: true });
       try {
         return await messenger.sendMessage('executeTask', request);
       } catch {
@@ -61,6 +71,9 @@ export function createMessagingConnector(): Connector {
         return status.value
           ? { ok: true, value: status.value }
           : { ok: false, error: new ReplyError('not-sent').toFailure() };
+      } finally {
+        watching?.removeEventListener('abort', unwatch);
+        unwatch();
       }
     },
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),

@@ -5,3 +5,9 @@
  * keeps the always-loaded detector small; the background checks its sender like any message.
  */
 export const PANEL_PORT = 'execute-via-reply:panel';
+
+/**
+ * Open while a view waits for an execution (`<prefix><taskId>`): an execution that settles
+ * after every such port closed (panel closed, tab gone, popup shut) raises a notification.
+ */
+export const WATCH_PORT_PREFIX = 'execute-via-reply:watch:';

@@ -1,7 +1,7 @@
 import type { WxtStorageItem } from '#imports';
 
 /**
- * A map of per-task records kept in one storage item. Writes run one at a time, so concurrent
+ * A map of records by id (a task's, a sequence step's) kept in one storage item. Writes run one at a time, so concurrent
  * updates for different tasks can't overwrite each other; past `cap` entries the oldest
  * (by `at`) go first.
  */
@@ -22,21 +22,21 @@ export function createRecordMap<T extends { at: number }>(
       await writes;
       return item.getValue();
     },
-    async get(taskId: number): Promise<T | null> {
+    async get(id: number): Promise<T | null> {
       await writes;
-      return (await item.getValue())[taskId] ?? null;
+      return (await item.getValue())[id] ?? null;
     },
-    set: (taskId: number, record: T) =>
+    set: (id: number, record: T) =>
       update((all) => {
-        all[taskId] = record;
+        all[id] = record;
         const entries = Object.entries(all);
         if (entries.length <= cap) return all;
         entries.sort(([, a], [, b]) => b.at - a.at);
         return Object.fromEntries(entries.slice(0, cap));
       }),
-    remove: (taskId: number) =>
+    remove: (id: number) =>
       update((all) => {
-        delete all[taskId];
+        delete all[id];
         return all;
       }),
   };

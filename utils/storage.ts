@@ -88,6 +88,18 @@ export const draftsItem = storage.defineItem<Record<string, Draft>>('local:draft
   version: 1,
 });
 
+/** A sequence step's display name ("Step 2 - Email"), which task summaries lack. */
+export interface StepName {
+  name: string;
+  /** When it was read from a task; old names are read again (steps can be renamed). */
+  at: number;
+}
+
+export const stepNamesItem = storage.defineItem<Record<string, StepName>>('local:stepNames', {
+  fallback: {},
+  version: 1,
+});
+
 /** Sites the rep added on the options page, each with its access granted and script registered. */
 export const customSitesItem = storage.defineItem<CustomSite[]>('local:customSites', {
   fallback: [],

@@ -2,10 +2,9 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PersonPanel } from '@/components/PersonPanel';
 import type { PersonContext } from '@/utils/detect/context';
-import type { TaskSummary } from '@/utils/reply/schemas';
 import { createPersonStore } from '@/utils/stores/person';
 import { failed, fakeConnector, loaded, ok } from '../fixtures/connector';
-import { makeTask } from '../fixtures/tasks';
+import { makeSummary, makeTask } from '../fixtures/tasks';
 
 const JANE: PersonContext = {
   kind: 'person',
@@ -15,13 +14,7 @@ const JANE: PersonContext = {
   emails: ['jane.doe@example.com'],
   phones: [],
 };
-const summary = (id: number): TaskSummary => ({
-  id,
-  taskType: 'manualEmail',
-  status: 'new',
-  contact: { id: 1, fullName: 'Jane Doe' },
-  dueTo: null,
-});
+const summary = (id: number) => makeSummary({ id, contact: { id: 1, fullName: 'Jane Doe' } });
 
 function renderFor(connector: ReturnType<typeof fakeConnector>) {
   render(<PersonPanel store={createPersonStore(connector, JANE)} />);

@@ -1,10 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
-import type { TaskSummary } from '@/utils/reply/schemas';
 import { createPopupStore } from '@/utils/stores/popup';
 import { fakeConnector, loaded, ok } from '../fixtures/connector';
-import { makeTask } from '../fixtures/tasks';
+import { makeSummary, makeTask } from '../fixtures/tasks';
 
 const connected = ok({
   connected: true as const,
@@ -12,20 +11,21 @@ const connected = ok({
   username: 'rep@example.com',
   keyHint: '1001',
 });
-const due = (id: number, name: string, dueTo: string): TaskSummary => ({
-  id,
-  taskType: 'manualEmail',
-  status: 'new',
-  contact: { id, fullName: name },
-  dueTo,
-});
+const due = (id: number, name: string, dueTo: string, step: string | null = null) =>
+  makeSummary({
+    id,
+    contact: { id, fullName: name },
+    dueTo,
+    sequenceStepId: step ? 1102 : null,
+    sequenceStepDisplayName: step,
+  });
 
 describe('popup', () => {
   it('lists today’s due tasks, marks overdue ones, and opens one in the task view', async () => {
     const connector = fakeConnector({
       connection: connected,
       due: ok([
-        due(101, 'Jane Doe', '2099-01-01T10:00:00Z'),
+        due(101, 'Jane Doe', '2099-01-01T10:00:00Z', 'Step 2 - Email'),
         due(102, 'John Roe', '2000-01-01T10:00:00Z'),
       ]),
       loaded: loaded(makeTask()),
@@ -35,6 +35,10 @@ describe('popup', () => {
     const john = screen.getByRole('button', { name: /^John Roe/ });
     expect(john.textContent).toContain('Overdue');
     expect(screen.getByRole('button', { name: /^Jane Doe/ }).textContent).not.toContain('Overdue');
+    expect(screen.getByRole('button', { name: /^Jane Doe/ }).textContent).toContain(
+      'Email · Step 2 - Email',
+    );
+    expect(john.textContent).toContain('Email · One-off');
 
     fireEvent.click(screen.getByRole('button', { name: /^Jane Doe/ }));
     expect(await screen.findByRole('button', { name: 'Execute via Reply' })).toBeTruthy();

@@ -30,7 +30,7 @@ describe('TaskPanel', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/^Sent\. Finished at /);
-    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 }, expect.any(AbortSignal));
     expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
   });
 
@@ -41,10 +41,13 @@ describe('TaskPanel', () => {
     fireEvent.input(await screen.findByLabelText('Subject'), { target: { value: 'New subject' } });
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
     await screen.findByText(/^Sent\./);
-    expect(connector.executeTask).toHaveBeenCalledWith({
-      taskId: 101,
-      content: { subject: 'New subject', body: '<p>Hi Jane,</p>' },
-    });
+    expect(connector.executeTask).toHaveBeenCalledWith(
+      {
+        taskId: 101,
+        content: { subject: 'New subject', body: '<p>Hi Jane,</p>' },
+      },
+      expect.any(AbortSignal),
+    );
   });
 
   it('has no subject for SMS', async () => {
@@ -72,7 +75,10 @@ describe('TaskPanel', () => {
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
     await screen.findByText(/^Sent\./);
-    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 102, emailAccountId: 2 });
+    expect(connector.executeTask).toHaveBeenCalledWith(
+      { taskId: 102, emailAccountId: 2 },
+      expect.any(AbortSignal),
+    );
   });
 
   it('explains tasks that cannot be executed and offers no button', async () => {

@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReplyService } from '@/utils/background/service';
-import { apiKeyItem, connectionItem, DEFAULT_SETTINGS, settingsItem } from '@/utils/storage';
+import {
+  apiKeyItem,
+  connectionItem,
+  DEFAULT_SETTINGS,
+  executionsItem,
+  settingsItem,
+} from '@/utils/storage';
 
 const TASK = {
   id: 102,
@@ -13,7 +19,10 @@ const TASK = {
 };
 
 /** A Reply that accepts only `Authorization: Bearer good-key`, recording what it got. */
-function bearerOnlyReply() {
+function bearerOnlyReply(
+  dueItems: unknown[] = [{ id: 102, taskType: 7, status: 0 }],
+  stepNames: Record<number, string> = {},
+) {
   const calls: Request[] = [];
   let executeGate: Promise<void> = Promise.resolve();
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -31,13 +40,14 @@ function bearerOnlyReply() {
       return json({ items: match ? [{ id: 1, firstName: 'Jane', lastName: 'Doe' }] : [] });
     }
     if (path === '/v3/tasks/filter') {
-      return json({ items: [{ id: 102, taskType: 7, status: 0 }], hasMore: false });
+      return json({ items: dueItems, hasMore: false });
     }
     if (path.endsWith('/execute')) {
       await executeGate;
       return json({ ...TASK, status: 'finished' });
     }
-    return json(TASK);
+    const id = Number(path.split('/').at(-1));
+    return json({ ...TASK, id, sequenceStepDisplayName: stepNames[id] ?? null });
   }) as typeof globalThis.fetch;
   return {
     fetch,
@@ -148,5 +158,64 @@ describe('background service', () => {
     expect((await service.loadTask(102)).defaultEmailAccountId).toBe(1);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultEmailAccountId: 99 });
     expect((await service.loadTask(102)).defaultEmailAccountId).toBeNull();
+  });
+
+  it('names each task’s sequence step, reading one task per step and keeping the name', async () => {
+    const summary = (id: number, sequenceStepId: number | null, dueTo: string) => ({
+      id,
+      taskType: 7,
+      status: 0,
+      sequenceStepId,
+      dueTo,
+    });
+    const reply = bearerOnlyReply(
+      [
+        summary(201, 1102, '2026-11-28T08:00:00Z'),
+        summary(202, 1102, '2026-11-28T09:00:00Z'),
+        summary(203, 1203, '2026-11-28T10:00:00Z'),
+        summary(204, null, '2026-11-28T11:00:00Z'),
+      ],
+      { 201: 'Step 2 - Email', 202: 'Step 2 - Email', 203: 'Step 3 - SMS' },
+    );
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.saveApiKey('good-key');
+    const reads = () =>
+      reply.calls.filter((c) => /\/v3\/tasks\/\d+$/.test(new URL(c.url).pathname)).length;
+
+    const due = await service.dueTasks();
+    expect(due.map((t) => [t.id, t.sequenceStepDisplayName])).toEqual([
+      [204, null],
+      [203, 'Step 3 - SMS'],
+      [202, 'Step 2 - Email'],
+      [201, 'Step 2 - Email'],
+    ]);
+    expect(reads()).toBe(2);
+    await service.dueTasks();
+    expect(reads()).toBe(2);
+  });
+
+  it('tells the rep about a send whose view closed before it settled, and only that one', async () => {
+    const reply = bearerOnlyReply();
+    const unwatched: unknown[] = [];
+    const service = createReplyService({
+      fetch: reply.fetch,
+      onUnwatched: (item) => unwatched.push(item),
+    });
+    await service.saveApiKey('good-key');
+
+    const stillOpen = service.watch(102);
+    await service.executeTask({ taskId: 102 });
+    stillOpen();
+    expect(unwatched).toEqual([]);
+
+    await executionsItem.setValue({});
+    const release = reply.holdExecutes();
+    const closing = service.watch(102);
+    const sending = service.executeTask({ taskId: 102 });
+    closing();
+    closing();
+    release();
+    await sending;
+    expect(unwatched).toEqual([{ taskId: 102, contact: null, state: 'sent', reason: null }]);
   });
 });

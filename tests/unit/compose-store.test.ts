@@ -3,7 +3,7 @@ import type { ComposeContext } from '@/utils/detect/context';
 import type { TaskSummary } from '@/utils/reply/schemas';
 import { createComposeStore } from '@/utils/stores/compose';
 import { fakeConnector, loaded, ok } from '../fixtures/connector';
-import { makeTask } from '../fixtures/tasks';
+import { makeSummary, makeTask } from '../fixtures/tasks';
 
 function compose(recipients: string[], body: string): ComposeContext {
   const root = document.createElement('div');
@@ -17,13 +17,7 @@ function compose(recipients: string[], body: string): ComposeContext {
   return { kind: 'compose', site: 'gmail', root, recipients, subjectField, bodyField };
 }
 
-const task = (id: number, taskType: TaskSummary['taskType']): TaskSummary => ({
-  id,
-  taskType,
-  status: 'new',
-  contact: null,
-  dueTo: null,
-});
+const task = (id: number, taskType: TaskSummary['taskType']) => makeSummary({ id, taskType });
 
 describe('compose store', () => {
   it('offers each recipient’s pending manual emails, and sends the draft’s own text', async () => {

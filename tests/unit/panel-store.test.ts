@@ -18,39 +18,51 @@ describe('panel store: what execute sends', () => {
   it('sends {} when nothing was edited', async () => {
     const { store, connector } = await readyStore(makeTask());
     await store.getState().execute();
-    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 }, expect.any(AbortSignal));
   });
 
   it('sends the whole content when only the body was edited', async () => {
     const { store, connector } = await readyStore(makeTask());
     store.getState().editBody('<p>Hello Jane</p>');
     await store.getState().execute();
-    expect(connector.executeTask).toHaveBeenCalledWith({
-      taskId: 101,
-      content: { subject: 'Quick question, Jane', body: '<p>Hello Jane</p>' },
-    });
+    expect(connector.executeTask).toHaveBeenCalledWith(
+      {
+        taskId: 101,
+        content: { subject: 'Quick question, Jane', body: '<p>Hello Jane</p>' },
+      },
+      expect.any(AbortSignal),
+    );
   });
 
   it('sends no subject for SMS', async () => {
     const { store, connector } = await readyStore(smsTask());
     store.getState().editBody('Hi Jane!');
     await store.getState().execute();
-    expect(connector.executeTask).toHaveBeenCalledWith({
-      taskId: 103,
-      content: { body: 'Hi Jane!' },
-    });
+    expect(connector.executeTask).toHaveBeenCalledWith(
+      {
+        taskId: 103,
+        content: { body: 'Hi Jane!' },
+      },
+      expect.any(AbortSignal),
+    );
   });
 
   it('sends the picked account only for one-off emails', async () => {
     const oneOff = await readyStore(oneOffEmailTask());
     oneOff.store.getState().pickEmailAccount(2);
     await oneOff.store.getState().execute();
-    expect(oneOff.connector.executeTask).toHaveBeenCalledWith({ taskId: 102, emailAccountId: 2 });
+    expect(oneOff.connector.executeTask).toHaveBeenCalledWith(
+      { taskId: 102, emailAccountId: 2 },
+      expect.any(AbortSignal),
+    );
 
     const sequence = await readyStore(makeTask());
     sequence.store.getState().pickEmailAccount(2);
     await sequence.store.getState().execute();
-    expect(sequence.connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+    expect(sequence.connector.executeTask).toHaveBeenCalledWith(
+      { taskId: 101 },
+      expect.any(AbortSignal),
+    );
   });
 
   it('sends {} again after edits were discarded', async () => {
@@ -58,7 +70,7 @@ describe('panel store: what execute sends', () => {
     store.getState().editSubject('Changed');
     store.getState().discardEdits();
     await store.getState().execute();
-    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 });
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 }, expect.any(AbortSignal));
   });
 });
 
@@ -132,5 +144,26 @@ describe('panel store: waiting out the rate limit', () => {
     store.getState().editSubject('half-typed');
     store.dispose();
     expect(connector.saveDraft).toHaveBeenCalledWith(101, { subject: 'half-typed', body: null });
+  });
+
+  it('stops watching a send in flight when the panel goes away, so the rep gets notified', async () => {
+    let answer = () => {};
+    const reply = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const connector = fakeConnector({
+      loaded: loaded(makeTask()),
+      executed: (task) => reply.then(() => finish(task)),
+    });
+    const store = createPanelStore(connector, 101);
+    await store.getState().reload();
+    const sending = store.getState().execute();
+    await vi.waitFor(() => expect(connector.executeTask).toHaveBeenCalled());
+    const [[, watching]] = connector.executeTask.mock.calls as unknown as [[unknown, AbortSignal]];
+    expect(watching.aborted).toBe(false);
+    store.dispose();
+    expect(watching.aborted).toBe(true);
+    answer();
+    await sending;
   });
 });

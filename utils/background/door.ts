@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { browser, MatchPattern } from '#imports';
 import { messenger, type ProtocolMap, type Result } from '../messaging';
-import { PANEL_PORT } from '../panel-port';
+import { PANEL_PORT, WATCH_PORT_PREFIX } from '../panel-port';
 import { ReplyError } from '../reply/errors';
 import { injectPanel } from './panel-injection';
 import { requestSchemas } from './requests';
@@ -89,9 +89,15 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
     on('removeSite', fromExtensionPage, ({ origin }) => sites.remove(origin)),
     on('findPersonTasks', own, (person) => service.findPersonTasks(person)),
   ];
-  const onPanelPort = (port: Browser.runtime.Port) => {
-    if (port.name !== PANEL_PORT) return;
+  const onPort = (port: Browser.runtime.Port) => {
     const sender = port.sender ?? {};
+    if (port.name.startsWith(WATCH_PORT_PREFIX)) {
+      const taskId = Number(port.name.slice(WATCH_PORT_PREFIX.length));
+      if (!own(sender) || !Number.isSafeInteger(taskId)) port.disconnect();
+      else port.onDisconnect.addListener(service.watch(taskId));
+      return;
+    }
+    if (port.name !== PANEL_PORT) return;
     const answer = fromContent(sender) ? injectPanel(sender) : Promise.reject();
     answer
       .then(
@@ -100,10 +106,10 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
       )
       .finally(() => port.disconnect());
   };
-  browser.runtime.onConnect.addListener(onPanelPort);
+  browser.runtime.onConnect.addListener(onPort);
   return () => {
     for (const remove of removers) remove();
-    browser.runtime.onConnect.removeListener(onPanelPort);
+    browser.runtime.onConnect.removeListener(onPort);
   };
 }
 

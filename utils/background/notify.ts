@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { BulkItem } from '../storage';
-import type { ReplyService } from './service';
+import type { ReplyService, Unwatched } from './service';
 
 /**
- * A system notification for an execution the rep didn't watch happen (an item of a bulk run),
- * unless the rep switched them off. Skipped items are listed in the popup instead.
+ * A system notification for an execution the rep didn't watch happen (an item of a bulk run,
+ * or a send whose panel was closed before it settled), unless the rep switched them off.
+ * Skipped items are listed in the popup instead.
  */
-export async function notifyUnwatched(service: ReplyService, item: BulkItem): Promise<void> {
+export async function notifyUnwatched(service: ReplyService, item: Unwatched): Promise<void> {
   if (item.state !== 'sent' && item.state !== 'failed') return;
   if (!(await service.settings()).notifications) return;
   const who = item.contact ?? `Task ${item.taskId}`;

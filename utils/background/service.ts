@@ -1,4 +1,4 @@
-import { createBulkRunner } from '../execution/bulk';
+import { createBulkRunner, sentOrFailed } from '../execution/bulk';
 import { createExecutor, type ExecutionOutcome } from '../execution/executor';
 import type {
   ConnectionView,
@@ -12,7 +12,7 @@ import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
 import { RateLimiter } from '../reply/rate-limit';
 import type { TaskSummary } from '../reply/schemas';
-import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
+import { canPickEmailAccount, recipient, whyNotExecutable } from '../reply/task';
 import {
   apiKeyItem,
   type BulkItem,
@@ -24,7 +24,9 @@ import {
   type HistoryEntry,
   historyItem,
   type Settings,
+  type StepName,
   settingsItem,
+  stepNamesItem,
 } from '../storage';
 
 /**
@@ -37,6 +39,14 @@ const LOOKUP_TTL_MS = 60_000;
 const DRAFTS_KEPT = 100;
 const HISTORY_KEPT = 200;
 const EXECUTIONS_KEPT = 500;
+const STEP_NAMES_KEPT = 300;
+
+/** Step names are read again after a week; at most this many per due-list load (rate budget). */
+const STEP_NAME_TTL_MS = 7 * 24 * 3_600_000;
+const STEP_READS_PER_LOAD = 5;
+
+/** A settled execution nobody was watching, for a notification. */
+export type Unwatched = Pick<BulkItem, 'taskId' | 'contact' | 'state' | 'reason'>;
 
 /**
  * What the background does for the views. The only code that reads the API key; what it
@@ -49,12 +59,13 @@ export function createReplyService(
     onDueChange?: () => void;
     /** Schedules the bulk run's wake-up after a long rate-limit wait (an alarm). */
     wakeBulkAt?: (when: number) => void;
-    /** An execution the rep didn't watch settled (a bulk item). */
-    onUnwatched?: (item: BulkItem) => void;
+    /** An execution the rep didn't watch settled (a bulk item, or a panel closed meanwhile). */
+    onUnwatched?: (item: Unwatched) => void;
   } = {},
 ) {
   const limiter = new RateLimiter();
   const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
+  const stepNames = createRecordMap<StepName>(stepNamesItem, STEP_NAMES_KEPT);
 
   async function client(): Promise<ReplyClient> {
     const [apiKey, connection, { authHeader }] = await Promise.all([
@@ -112,6 +123,35 @@ export function createReplyService(
     graceMs: options.graceMs,
   });
 
+  /**
+   * Task summaries name their sequence step only by id: read one task of each step not known
+   * (or known for over a week) and keep its name. Without a name the list still works.
+   */
+  async function nameSteps(reply: ReplyClient, tasks: TaskSummary[]): Promise<TaskSummary[]> {
+    const known = await stepNames.all();
+    const fresh = (stepId: number) => Date.now() - (known[stepId]?.at ?? 0) < STEP_NAME_TTL_MS;
+    const toRead = new Map<number, number>();
+    for (const { id, sequenceStepId, sequenceStepDisplayName } of tasks) {
+      if (sequenceStepId === null || sequenceStepDisplayName || fresh(sequenceStepId)) continue;
+      if (!toRead.has(sequenceStepId)) toRead.set(sequenceStepId, id);
+    }
+    for (const [stepId, taskId] of [...toRead].slice(0, STEP_READS_PER_LOAD)) {
+      const name = await reply.getTask(taskId).then(
+        (task) => task.sequenceStepDisplayName,
+        () => null,
+      );
+      if (!name) continue;
+      known[stepId] = { name, at: Date.now() };
+      await stepNames.set(stepId, known[stepId]);
+    }
+    return tasks.map((task) => ({
+      ...task,
+      sequenceStepDisplayName:
+        task.sequenceStepDisplayName ??
+        (task.sequenceStepId === null ? null : (known[task.sequenceStepId]?.name ?? null)),
+    }));
+  }
+
   async function connectionView(): Promise<ConnectionView> {
     const [apiKey, connection] = await Promise.all([
       apiKeyItem.getValue(),
@@ -125,6 +165,9 @@ export function createReplyService(
       keyHint: apiKey.slice(-4),
     };
   }
+
+  /** Views waiting for each task's execution (open watch ports). */
+  const watchers = new Map<number, number>();
 
   async function executeTask(
     { taskId, ...body }: ExecuteRequest,
@@ -144,15 +187,37 @@ export function createReplyService(
     options.onDueChange?.();
     await drafts.remove(taskId);
     if (outcome.confirmed !== 'already-sent') {
-      const failed = outcome.task.isFailed;
+      const { state, reason } = sentOrFailed(outcome);
       await remember({
         taskId,
-        contact,
-        outcome: failed ? 'failed' : 'sent',
-        reason: failed ? 'Reply could not deliver it.' : null,
+        contact: contact ?? recipient(outcome.task),
+        outcome: state,
+        reason,
       });
     }
     return outcome;
+  }
+
+  /** A view's execution: when the view closed before it settled, the rep is told otherwise. */
+  async function executeWatched(request: ExecuteRequest): Promise<ExecutionOutcome> {
+    const { taskId } = request;
+    const unwatched = (settled: Omit<Unwatched, 'taskId'>) => {
+      if (!watchers.get(taskId)) options.onUnwatched?.({ taskId, ...settled });
+    };
+    try {
+      const outcome = await executeTask(request);
+      if (outcome.confirmed !== 'already-sent') {
+        unwatched({ contact: recipient(outcome.task), ...sentOrFailed(outcome) });
+      }
+      return outcome;
+    } catch (error) {
+      const failure = error instanceof ReplyError ? error.toFailure() : null;
+      // A rate-limited send is "not sent yet", and the view that asked sends it again.
+      if (failure?.kind !== 'rate-limited') {
+        unwatched({ contact: null, state: 'failed', reason: failure?.message ?? null });
+      }
+      throw error;
+    }
   }
 
   const bulk = createBulkRunner({
@@ -242,7 +307,20 @@ export function createReplyService(
       };
     },
 
-    executeTask,
+    executeTask: executeWatched,
+
+    /** A view waits for a task's execution until the returned function is called. */
+    watch(taskId: number): () => void {
+      watchers.set(taskId, (watchers.get(taskId) ?? 0) + 1);
+      let watching = true;
+      return () => {
+        if (!watching) return;
+        watching = false;
+        const left = (watchers.get(taskId) ?? 1) - 1;
+        if (left > 0) watchers.set(taskId, left);
+        else watchers.delete(taskId);
+      };
+    },
 
     findPersonTasks({ emails, phones }: { emails: string[]; phones: string[] }) {
       const key = JSON.stringify([[...emails].sort(), [...phones].sort()]);
@@ -256,13 +334,17 @@ export function createReplyService(
 
     executionStatus: (taskId: number) => executor.status(taskId),
 
-    /** The rep's New manual emails and SMS due by the end of today, latest due first. */
+    /**
+     * The rep's New manual emails and SMS due by the end of today, latest due first, with
+     * their step names.
+     */
     async dueTasks(): Promise<TaskSummary[]> {
       const endOfDay = new Date();
       endOfDay.setHours(23, 59, 59, 999);
-      const tasks = await (await client()).pendingExecutableTasks({ to: endOfDay.toISOString() });
+      const reply = await client();
+      const tasks = await reply.pendingExecutableTasks({ to: endOfDay.toISOString() });
       const due = (task: TaskSummary) => Date.parse(task.dueTo ?? '') || 0;
-      return tasks.sort((a, b) => due(b) - due(a));
+      return (await nameSteps(reply, tasks)).sort((a, b) => due(b) - due(a));
     },
 
     async saveDraft(taskId: number, edits: DraftEdits): Promise<null> {

@@ -149,7 +149,11 @@ export function createBulkRunner(deps: BulkDeps) {
   };
 }
 
-function sentOrFailed({ task }: ExecutionOutcome): Pick<BulkItem, 'state' | 'reason'> {
+/** What an execution's answer means for the rep: Reply may accept a send it then can't deliver. */
+export function sentOrFailed({ task }: ExecutionOutcome): {
+  state: 'sent' | 'failed';
+  reason: string | null;
+} {
   return task.isFailed
     ? { state: 'failed', reason: 'Reply could not deliver it.' }
     : { state: 'sent', reason: null };

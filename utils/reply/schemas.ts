@@ -132,6 +132,9 @@ export const TaskPageSchema = v.object({
       status: TaskStatusSchema,
       contact: v.nullish(v.object({ id: v.number(), fullName: nullableString }), null),
       dueTo: nullableString,
+      sequenceStepId: nullableId,
+      /** Not in summaries as documented; the background fills it in from full tasks. */
+      sequenceStepDisplayName: nullableString,
     }),
   ),
   hasMore: v.nullish(v.boolean(), false),

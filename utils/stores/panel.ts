@@ -59,6 +59,8 @@ const NO_EDITS: DraftEdits = { subject: null, body: null };
 export function createPanelStore(connector: Connector, taskId: number) {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Aborted when the panel goes away mid-send, so the background notifies instead. */
+  const watching = new AbortController();
 
   const taskSlice: Slice<TaskSlice> = (set, get) => ({
     taskId,
@@ -137,7 +139,7 @@ export function createPanelStore(connector: Connector, taskId: number) {
       const state = get();
       if (state.load.status !== 'ready') return;
       set({ execution: { status: 'sending' } });
-      settle(await connector.executeTask(executeRequest(state, state.load.task)));
+      settle(await connector.executeTask(executeRequest(state, state.load.task), watching.signal));
     };
 
     return {
@@ -174,6 +176,7 @@ export function createPanelStore(connector: Connector, taskId: number) {
     /** Stops timers; edits not yet saved are saved now, so nothing typed is lost. */
     dispose() {
       clearTimeout(retryTimer);
+      watching.abort();
       if (draftTimer !== undefined) {
         clearTimeout(draftTimer);
         const { edits, execution } = store.getState();
