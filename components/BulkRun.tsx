@@ -18,7 +18,9 @@ export function BulkRun({ store }: { store: PopupStore }) {
     const poll = setInterval(() => void store.getState().refreshBulk(), 500);
     return () => {
       clearInterval(poll);
+      // The run ended (or paused): what is due and what happened have changed.
       void store.getState().loadHistory();
+      void store.getState().loadDue();
     };
   }, [store, active]);
 

@@ -41,9 +41,11 @@ function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => voi
   const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  // `all: initial` stops inherited page styles (fonts, colours, rem sizes) at the boundary.
-  style.textContent = `:host{all:initial}\n${css}`;
+  // Inherited page styles (fonts, colours, spacing) stop here: `:host` loses to a page's
+  // `* {… !important}`, which reaches the host element, but no page rule reaches the container.
+  style.textContent = `:host{all:initial}\n.evr-root{all:initial;display:block}\n${css}`;
   const container = document.createElement('div');
+  container.className = 'evr-root';
   shadow.append(style, container);
   document.body.append(host);
   render(view, container);

@@ -63,7 +63,7 @@ function ReviewStep({
         store={store}
         connector={connector}
         taskId={task.id}
-        rest={review.tasks.length - review.index - 1}
+        after={review.tasks.length - review.index - 1}
       />
     </section>
   );
@@ -73,23 +73,25 @@ function ReviewedTask({
   store,
   connector,
   taskId,
-  rest,
+  after,
 }: {
   store: PopupStore;
   connector: Connector;
   taskId: number;
-  rest: number;
+  /** How many tasks follow this one in the review. */
+  after: number;
 }) {
   const panel = useMemo(() => createPanelStore(connector, taskId), [connector, taskId]);
   useEffect(() => () => panel.dispose(), [panel]);
   const sent = useStore(panel, (s) => s.execution.status === 'done');
+  const rest = sent ? after : after + 1;
   return (
     <>
       <TaskPanel store={panel} />
       <div class="evr-actions">
         <button
           type="button"
-          class={sent ? 'evr-primary' : undefined}
+          class={sent ? 'evr-primary evr-review-next' : 'evr-review-next'}
           onClick={() => store.getState().nextInReview()}
         >
           {sent ? 'Next' : 'Skip'}
@@ -98,8 +100,12 @@ function ReviewedTask({
           Stop
         </button>
         {rest > 0 && (
-          <button type="button" onClick={() => void store.getState().sendRestOfReview()}>
-            Send the other {rest} as they are
+          <button
+            type="button"
+            class="evr-review-rest"
+            onClick={() => void store.getState().sendRestOfReview(sent)}
+          >
+            Send the remaining {rest} as they are
           </button>
         )}
       </div>

@@ -77,14 +77,22 @@ describe('popup', () => {
     expect(await screen.findByRole('heading', { name: 'Review 1 of 4' })).toBeTruthy();
 
     fireEvent.click(await screen.findByRole('button', { name: 'Execute via Reply' }));
+    // Once sent, "the remaining" leaves it out.
+    expect(
+      await screen.findByRole('button', { name: 'Send the remaining 3 as they are' }),
+    ).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('heading', { name: 'Review 2 of 4' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(await screen.findByRole('heading', { name: 'Review 3 of 4' })).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Send the other 1 as they are' }));
+    // The one on screen wasn't sent: it goes with the rest.
+    fireEvent.click(screen.getByRole('button', { name: 'Send the remaining 2 as they are' }));
     await screen.findByRole('heading', { name: /^Due today/ });
     expect(connector.executeTask).toHaveBeenCalledOnce();
-    expect(connector.startBulk).toHaveBeenCalledWith([{ taskId: 104, contact: 'Li Wei' }]);
+    expect(connector.startBulk).toHaveBeenCalledWith([
+      { taskId: 103, contact: 'Maria Garcia' },
+      { taskId: 104, contact: 'Li Wei' },
+    ]);
   });
 });

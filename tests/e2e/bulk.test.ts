@@ -3,55 +3,96 @@ import type { Sandbox } from '../sandbox/server';
 import { type BrowserName, type BrowserUnderTest, connectKey, startScenario } from './support';
 
 /**
- * Clearing the day's due list through "send all as they are", with Reply's rate limit hit
- * midway: every task goes out at most once, tasks with unresolved placeholders are skipped,
- * and the history matches what Reply (the sandbox) received.
+ * Clearing the day's due list from the popup: "Review and send" one task at a time (edit and
+ * send one, skip one), then "send the remaining N as they are", with Reply's rate limit hit
+ * midway. Every task goes out at most once, tasks with unresolved placeholders and the skipped
+ * one are not sent, and the history matches what Reply (the sandbox) received.
  */
-describe.each(['chromium', 'firefox'] as const)('%s: send the rest', (name: BrowserName) => {
-  let sandbox: Sandbox;
-  let browser: BrowserUnderTest;
+describe.each(['chromium', 'firefox'] as const)(
+  '%s: review, then send the rest',
+  (name: BrowserName) => {
+    let sandbox: Sandbox;
+    let browser: BrowserUnderTest;
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(name));
-  });
+    beforeAll(async () => {
+      ({ sandbox, browser } = await startScenario(name));
+    });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await sandbox?.close();
+    });
 
-  it('sends every due task once through a 429, and the history matches', async () => {
-    const popup = await connectKey(browser);
-    const heading = await popup.waitForText('#evr-due-title', 'Due today (');
-    const due = Number(/\((\d+)\)/.exec(heading)?.[1]);
-    expect(due).toBeGreaterThan(8);
+    it('reviews two tasks, sends the rest through a 429, and the history matches', async () => {
+      const popup = await connectKey(browser);
+      const heading = await popup.waitForText('#evr-due-title', 'Due today (');
+      const due = Number(/\((\d+)\)/.exec(heading)?.[1]);
+      expect(due).toBeGreaterThanOrEqual(30);
+      await popup.screenshot?.('popup-due-list');
 
-    await popup.click('button.evr-send-all');
-    await popup.click('button.evr-send-all-confirm');
-    // Reply's limit, midway through the run.
-    while (sandbox.sent.length < 3) await new Promise((r) => setTimeout(r, 50));
-    sandbox.inject(
-      { method: 'POST', path: /\/execute$/ },
-      { kind: 'status', status: 429, retryAfter: '2' },
-    );
+      // The first task: edited, then sent from the review.
+      await popup.click('.evr-due-actions button.evr-primary');
+      await popup.waitForText('#evr-review-title', `Review 1 of ${due}`);
+      const first = Number(/Task (\d+)/.exec(await popup.waitForText('.evr-panel', 'Task '))?.[1]);
+      await popup.fill('.evr-panel textarea', 'Edited in review.');
+      await popup.screenshot?.('popup-review');
+      await popup.click('.evr-panel button.evr-primary');
+      await popup.waitForText('.evr-panel .evr-success', 'Sent.');
+      expect(sandbox.executeCalls(first).map((c) => c.body)).toEqual([
+        { content: expect.objectContaining({ body: 'Edited in review.' }) },
+      ]);
 
-    const status = await popup.waitForText('.evr-bulk [role="status"]', 'Left 0 ', 60_000);
-    const count = (label: string) => Number(new RegExp(`${label} (\\d+)`).exec(status)?.[1]);
-    expect(count('Sent') + count('Failed') + count('Skipped')).toBe(due);
-    expect(count('Skipped')).toBeGreaterThan(0); // the {{calendarLink}} ones
+      // The second: skipped, so never sent.
+      await popup.click('button.evr-review-next');
+      await popup.waitForText('#evr-review-title', `Review 2 of ${due}`);
+      const skipped = Number(
+        /Task (\d+)/.exec(await popup.waitForText('.evr-panel', 'Task '))?.[1],
+      );
+      expect(skipped).not.toBe(first);
+      await popup.click('button.evr-review-next');
+      await popup.waitForText('#evr-review-title', `Review 3 of ${due}`);
 
-    const perTask = new Map<number, number>();
-    for (const { taskId } of sandbox.sent) perTask.set(taskId, (perTask.get(taskId) ?? 0) + 1);
-    expect([...perTask.values()].every((n) => n === 1)).toBe(true);
-    expect(sandbox.sent).toHaveLength(count('Sent') + count('Failed'));
-    expect(
-      sandbox
-        .apiRequests({ pathPattern: /\/execute$/ })
-        .filter((r) => r.headers['x-api-key'] || r.headers.authorization),
-    ).toHaveLength(sandbox.sent.length + 1); // + the one refused with 429
+      // The rest as they are, with Reply's limit hit midway.
+      const sentBefore = sandbox.sent.length;
+      await popup.click('.evr-review-rest');
+      while (sandbox.sent.length < sentBefore + 3) await new Promise((r) => setTimeout(r, 50));
+      sandbox.inject(
+        { method: 'POST', path: /\/execute$/ },
+        { kind: 'status', status: 429, retryAfter: '2' },
+      );
+      // Past 95 calls in a minute the client waits: about two calls per task, so over a minute.
+      const status = await popup.waitForText('.evr-bulk [role="status"]', 'Left 0 ', 120_000);
+      await popup.screenshot?.('popup-send-the-rest');
+      const count = (label: string) => Number(new RegExp(`${label} (\\d+)`).exec(status)?.[1]);
+      expect(count('Sent') + count('Failed') + count('Skipped')).toBe(due - 2);
+      expect(count('Skipped')).toBeGreaterThan(0); // the {{calendarLink}} ones
 
-    const history = await popup.text('.evr-history summary');
-    expect(history).toBe(`History (${due})`);
-    await popup.close();
-  }, 90_000);
-});
+      const perTask = new Map<number, number>();
+      for (const { taskId } of sandbox.sent) perTask.set(taskId, (perTask.get(taskId) ?? 0) + 1);
+      expect([...perTask].filter(([, n]) => n !== 1)).toEqual([]);
+      expect(perTask.has(skipped)).toBe(false);
+      expect(sandbox.sent).toHaveLength(1 + count('Sent') + count('Failed'));
+      expect(
+        sandbox
+          .apiRequests({ pathPattern: /\/execute$/ })
+          .filter((r) => r.headers['x-api-key'] || r.headers.authorization),
+      ).toHaveLength(sandbox.sent.length + 1); // + the one refused with 429
+
+      // The history: what Reply received, sent or failed, plus what the run skipped.
+      const history = await popup.evaluate<{ taskId: number; outcome: string }[]>(
+        "return (globalThis.browser ?? chrome).storage.local.get('history').then((s) => s.history);",
+      );
+      expect(
+        history
+          .filter((h) => h.outcome !== 'skipped')
+          .map((h) => h.taskId)
+          .sort(),
+      ).toEqual([...perTask.keys()].sort());
+      expect(history.filter((h) => h.outcome === 'skipped')).toHaveLength(count('Skipped'));
+      expect(await popup.text('.evr-history summary')).toBe(`History (${due - 1})`);
+      // Left due: the skipped one and the ones with placeholders.
+      await popup.waitForText('#evr-due-title', `Due today (${1 + count('Skipped')})`);
+      await popup.close();
+    }, 180_000);
+  },
+);

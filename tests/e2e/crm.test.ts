@@ -51,6 +51,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
   it('HubSpot: shows the person’s pending tasks, each executable on its own', async () => {
     await page.goto(ADA);
     const text = await panel.text(page, 'Task 302');
+    await browser.screenshot?.(page, 'panel-hubspot-record');
     expect(text).toContain('Task 301');
     expect(text).not.toContain('Task 303'); // a call: never listed
     expect(lookups().at(-1)?.body).toEqual({

@@ -73,6 +73,7 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
       'Quick question, Jane',
     );
     expect(await panel.hasField(page, 'Send from')).toBe(false);
+    await browser.screenshot?.(page, 'panel-reply-task');
 
     await (await panel.button(page, 'Execute via Reply')).click();
     expect(await panel.region(page, 'status', 'Sent.')).toMatch(/^Sent\. Finished at /);
@@ -130,11 +131,17 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
     const style = await page.evaluate(() => {
       const heading = document.querySelector('execute-via-reply')?.shadowRoot?.querySelector('h2');
       const css = heading ? getComputedStyle(heading) : null;
-      return { color: css?.color, font: css?.fontFamily, size: css?.fontSize };
+      return {
+        color: css?.color,
+        font: css?.fontFamily,
+        size: css?.fontSize,
+        spacing: css?.letterSpacing,
+      };
     });
     expect(style.color).not.toBe('rgb(255, 0, 0)');
     expect(style.font).not.toMatch(/^serif$/);
     expect(style.size).toBe('15px');
+    expect(style.spacing).toBe('normal');
   });
 
   it('puts Reply errors into words and recovers on "Try again"', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import {
@@ -27,6 +27,8 @@ export interface BrowserUnderTest {
   popup(): Promise<ExtensionPageDriver>;
   /** Chromium only: stop the service worker, as Chrome does when it idles. */
   stopBackground?: () => Promise<void>;
+  /** Chromium only: saves what a page shows as `docs/screenshots/<name>.png`, for the README. */
+  screenshot?: (page: Page, name: string) => Promise<void>;
   /** Chromium only: run an expression in the extension's content-script world of a page. */
   inContentScript?: (page: Page, expression: string) => Promise<unknown>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
       popup: async () => pageDriver(await session.openExtensionPage('popup.html')),
       stopBackground: () => session.stopServiceWorker(),
       inContentScript: evaluateInContentScript,
+      screenshot: savePage,
       close: () => session.close(),
     };
   }
@@ -144,8 +147,22 @@ function pageDriver(page: Page): ExtensionPageDriver {
     // An expression, not `new Function`: extension pages' CSP forbids eval, DevTools' doesn't.
     evaluate: (fnBody, ...args) =>
       page.evaluate(`(function () { ${fnBody} }).apply(null, ${JSON.stringify(args)})`) as never,
+    async screenshot(name) {
+      await page.setViewport({ width: POPUP_SIZE.width, height: POPUP_SIZE.height });
+      await savePage(page, name);
+    },
     close: () => page.close(),
   };
+}
+
+/** The README's screenshots, taken by the end-to-end run (Chromium's). */
+const SCREENSHOTS = resolve('docs/screenshots');
+/** A toolbar popup is at most 800 × 600; ours keeps to a narrow column. */
+const POPUP_SIZE = { width: 420, height: 600 };
+
+async function savePage(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) as `${string}.png` });
 }
 
 export const STEP_MS = 10_000;

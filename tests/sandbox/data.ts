@@ -164,7 +164,10 @@ export function seedWorld(now: number): World {
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
 
   const tasks = new Map<number, Task>();
-  for (const { dueInHours, ...fields } of taskSeeds(at)) {
+  const endOfDay = new Date(now);
+  endOfDay.setHours(23, 59, 59, 999);
+  const hoursLeftToday = (endOfDay.getTime() - now) / 3_600_000;
+  for (const { dueInHours, ...fields } of taskSeeds(at, hoursLeftToday)) {
     const to = fields.contactId === null ? undefined : contactsById.get(fields.contactId);
     tasks.set(fields.id, {
       linkedInTaskType: null,
@@ -214,7 +217,7 @@ const SEQUENCE_SMS_STEP = {
   sequenceStepDisplayName: 'Step 3 - SMS',
 };
 
-function taskSeeds(at: (hours: number) => string): TaskSeed[] {
+function taskSeeds(at: (hours: number) => string, hoursLeftToday: number): TaskSeed[] {
   const seeds: TaskSeed[] = [
     {
       id: 101,
@@ -369,8 +372,10 @@ function taskSeeds(at: (hours: number) => string): TaskSeed[] {
     },
   );
 
-  // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every
-  // half hour; every fourth one is a one-off, the others come from sequences.
+  // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every half
+  // hour or closer, so all are due today whenever the sandbox starts; every fourth one is a
+  // one-off, the others come from sequences.
+  const spacing = Math.min(0.5, hoursLeftToday / 23);
   let emails = 0;
   let texts = 0;
   for (let i = 0; i < 30; i++) {
@@ -379,7 +384,7 @@ function taskSeeds(at: (hours: number) => string): TaskSeed[] {
       id: 201 + i,
       taskType: isSms ? TaskType.sms : TaskType.manualEmail,
       contactId: cycle(QUEUE_CONTACT_IDS, i),
-      dueInHours: (i - 8) * 0.5 + 0.25,
+      dueInHours: i < 8 ? (i - 8) * 0.5 + 0.25 : (i - 7) * spacing,
       ...(i % 4 === 0 ? {} : isSms ? SEQUENCE_SMS_STEP : SEQUENCE_EMAIL_STEP),
       isScheduled: i === 29,
       template: { ...(isSms ? cycle(QUEUE_SMS, texts++) : cycle(QUEUE_EMAILS, emails++)) },

@@ -45,8 +45,11 @@ export interface PopupState {
   /** On to the next task (after sending or skipping it); past the last, back to the list. */
   nextInReview(): void;
   stopReview(): void;
-  /** Hands the tasks after the current one to "send all as they are". */
-  sendRestOfReview(): Promise<void>;
+  /**
+   * Hands what is left to "send all as they are": the tasks after the current one, and the
+   * current one too unless it was just sent.
+   */
+  sendRestOfReview(currentSent: boolean): Promise<void>;
 }
 
 export function createPopupStore(connector: Connector) {
@@ -140,10 +143,10 @@ export function createPopupStore(connector: Connector) {
         void get().loadDue();
         void get().loadHistory();
       },
-      async sendRestOfReview() {
+      async sendRestOfReview(currentSent) {
         const { review } = get();
         if (!review) return;
-        const rest = review.tasks.slice(review.index + 1);
+        const rest = review.tasks.slice(review.index + (currentSent ? 1 : 0));
         set({ review: null });
         if (rest.length > 0) {
           await applyBulk(connector.startBulk(rest.map(bulkTask)));

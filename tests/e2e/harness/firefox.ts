@@ -30,6 +30,8 @@ export interface ExtensionPageDriver {
   waitForText(selector: string, includes: string, timeoutMs?: number): Promise<string>;
   /** Runs `fnBody` as a function body in the page (`arguments` holds `args`); returns its value. */
   evaluate<T>(fnBody: string, ...args: unknown[]): Promise<T>;
+  /** Chromium only: saves the page at a popup's size as `docs/screenshots/<name>.png`. */
+  screenshot?(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
