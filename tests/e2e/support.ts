@@ -25,6 +25,8 @@ export interface BrowserUnderTest {
   openPage(url: string): Promise<Page>;
   /** The toolbar popup, opened as a page. */
   popup(): Promise<ExtensionPageDriver>;
+  /** A page of the extension by its path (`options.html`), opened as a page. */
+  extensionPage(path: string): Promise<ExtensionPageDriver>;
   /** Chromium only: stop the service worker, as Chrome does when it idles. */
   stopBackground?: () => Promise<void>;
   /** Chromium only: saves what a page shows as `docs/screenshots/<name>.png`, for the README. */
@@ -69,6 +71,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
       name,
       openPage: (url) => session.newPage(url),
       popup: async () => pageDriver(await session.openExtensionPage('popup.html')),
+      extensionPage: async (path) => pageDriver(await session.openExtensionPage(path)),
       stopBackground: () => session.stopServiceWorker(),
       inContentScript: evaluateInContentScript,
       screenshot: savePage,
@@ -84,6 +87,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
     name,
     openPage: (url) => session.newPage(url),
     popup: () => session.extensionPage('popup.html'),
+    extensionPage: (path) => session.extensionPage(path),
     close: () => session.close(),
   };
 }
@@ -121,6 +125,18 @@ export async function connectKey(browser: BrowserUnderTest): Promise<ExtensionPa
   return popup;
 }
 
+/**
+ * Runs `fnBody` as a function body in a page (`arguments` holds `args`), as the Firefox
+ * driver's `evaluate` does. An expression, not `new Function`: extension pages' CSP forbids
+ * eval, DevTools' own evaluation isn't bound by it.
+ */
+export function evaluateBody<T>(page: Page, fnBody: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    `(function () { ${fnBody}
+}).apply(null, ${JSON.stringify(args)})`,
+  ) as Promise<T>;
+}
+
 /** Chromium can drive extension pages with puppeteer itself; give them Firefox's driver shape. */
 function pageDriver(page: Page): ExtensionPageDriver {
   return {
@@ -144,9 +160,7 @@ function pageDriver(page: Page): ExtensionPageDriver {
       );
       return (await handle.jsonValue()) as string;
     },
-    // An expression, not `new Function`: extension pages' CSP forbids eval, DevTools' doesn't.
-    evaluate: (fnBody, ...args) =>
-      page.evaluate(`(function () { ${fnBody} }).apply(null, ${JSON.stringify(args)})`) as never,
+    evaluate: (fnBody, ...args) => evaluateBody(page, fnBody, ...args),
     async screenshot(name) {
       await page.setViewport({ width: POPUP_SIZE.width, height: POPUP_SIZE.height });
       await savePage(page, name);
