@@ -24,7 +24,8 @@ export default defineWxtModule({
     });
 
     wxt.hook('build:done', async (_wxt, output) => {
-      const production = wxt.config.mode === 'production';
+      // Minified as the real thing in every build but development (the bench's mode too).
+      const production = wxt.config.mode !== 'development';
       await build({
         configFile: false,
         root: wxt.config.root,
@@ -33,7 +34,7 @@ export default defineWxtModule({
         plugins: [preact(), noHtmlSinks()],
         resolve: { alias: { '@': wxt.config.root } },
         define: {
-          'process.env.NODE_ENV': JSON.stringify(wxt.config.mode),
+          'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
           'import.meta.env.FIREFOX': JSON.stringify(wxt.config.browser === 'firefox'),
           'import.meta.env.CHROME': JSON.stringify(wxt.config.browser === 'chrome'),
         },

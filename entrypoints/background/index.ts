@@ -12,6 +12,7 @@ const BULK_ALARM = 'bulk-run-wake';
 export default defineBackground(() => {
   const service = createReplyService({
     onDueChange: () => void badge.refresh(),
+    onExecuted: () => badge.executed(),
     wakeBulkAt: (when) => void browser.alarms.create(BULK_ALARM, { when }),
     onUnwatched: (item) => void notifyUnwatched(service, item).catch(() => undefined),
   });

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export type Unit = 'KB' | 'MB' | 'ms' | '×';
+export type Unit = 'KB' | 'MB' | 'ms' | '×' | 'count';
 
 export interface Figure {
   section: string;
@@ -11,8 +11,9 @@ export interface Figure {
   /** null: not measured (see `detail` for why). */
   value: number | null;
   unit: Unit;
-  /** The figure passes when it is at most this, in `unit`. */
+  /** The figure passes when it is at most this (at least, with `atLeast`), in `unit`. */
   target?: number;
+  atLeast?: boolean;
   verdict: 'PASS' | 'MISS' | '';
   detail: string;
   /** The individual measurements the value summarises, in `unit`. */
@@ -28,15 +29,12 @@ export function figure(
   value: number,
   unit: Unit,
   detail: string,
-  options: { target?: number; samples?: number[] } = {},
+  options: { target?: number; atLeast?: boolean; samples?: number[] } = {},
 ): Figure {
-  const { target, samples } = options;
-  const verdict = target === undefined ? '' : value <= target ? 'PASS' : 'MISS';
-  return { section, label, value, unit, target, verdict, detail, samples };
-}
-
-export function notMeasured(section: string, label: string, why: string): Figure {
-  return { section, label, value: null, unit: 'ms', verdict: '', detail: `not measured: ${why}` };
+  const { target, atLeast, samples } = options;
+  const met = target !== undefined && (atLeast ? value >= target : value <= target);
+  const verdict = target === undefined ? '' : met ? 'PASS' : 'MISS';
+  return { section, label, value, unit, target, atLeast, verdict, detail, samples };
 }
 
 function format(value: number, unit: Unit): string {
@@ -49,6 +47,8 @@ function format(value: number, unit: Unit): string {
       return `${value.toFixed(1)} ms`;
     case '×':
       return `${value.toFixed(3)}×`;
+    case 'count':
+      return String(value);
   }
 }
 
@@ -57,7 +57,7 @@ export function renderTable(figures: Figure[]): string {
     f.section,
     f.label,
     f.value === null ? '—' : format(f.value, f.unit),
-    f.target === undefined ? '' : `≤ ${format(f.target, f.unit)}`,
+    f.target === undefined ? '' : `${f.atLeast ? '≥' : '≤'} ${format(f.target, f.unit)}`,
     f.verdict,
     f.detail,
   ]);

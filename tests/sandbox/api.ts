@@ -30,6 +30,8 @@ export type AuthMode = 'x-api-key' | 'bearer' | 'either';
 export interface ApiOptions {
   enumForm: EnumForm;
   emailAccountsForm: 'paged' | 'array';
+  /** New email/SMS tasks in the demo user's due queue (30 by default). */
+  queueSize?: number;
 }
 
 export type RequestBody =
@@ -118,7 +120,7 @@ export function authenticate(headers: IncomingHttpHeaders, mode: AuthMode): User
 export class ReplyApi {
   /** Every message actually sent, one per accepted execute. Cleared in place on reset. */
   readonly sent: SentMessage[] = [];
-  private world: World = seedWorld(Date.now());
+  private world: World;
 
   private readonly routes: Route[] = [
     { method: 'GET', pattern: /^\/v3\/whoami\/?$/i, handle: (req) => this.whoami(req) },
@@ -154,10 +156,12 @@ export class ReplyApi {
     },
   ];
 
-  constructor(private readonly options: ApiOptions) {}
+  constructor(private readonly options: ApiOptions) {
+    this.world = seedWorld(Date.now(), options.queueSize);
+  }
 
   reset(): void {
-    this.world = seedWorld(Date.now());
+    this.world = seedWorld(Date.now(), this.options.queueSize);
     this.sent.length = 0;
   }
 

@@ -158,7 +158,7 @@ const QUEUE_SMS: readonly TaskTemplate[] = [
   sms('Hi {{firstName}}, quick call today about {{company}}?'),
 ];
 
-export function seedWorld(now: number): World {
+export function seedWorld(now: number, queueSize = 30): World {
   const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
   const contacts = CONTACTS.map((c) => ({ ...c }));
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
@@ -167,7 +167,7 @@ export function seedWorld(now: number): World {
   const endOfDay = new Date(now);
   endOfDay.setHours(23, 59, 59, 999);
   const hoursLeftToday = (endOfDay.getTime() - now) / 3_600_000;
-  for (const { dueInHours, ...fields } of taskSeeds(at, hoursLeftToday)) {
+  for (const { dueInHours, ...fields } of taskSeeds(at, hoursLeftToday, queueSize)) {
     const to = fields.contactId === null ? undefined : contactsById.get(fields.contactId);
     tasks.set(fields.id, {
       linkedInTaskType: null,
@@ -217,7 +217,11 @@ const SEQUENCE_SMS_STEP = {
   sequenceStepDisplayName: 'Step 3 - SMS',
 };
 
-function taskSeeds(at: (hours: number) => string, hoursLeftToday: number): TaskSeed[] {
+function taskSeeds(
+  at: (hours: number) => string,
+  hoursLeftToday: number,
+  queueSize: number,
+): TaskSeed[] {
   const seeds: TaskSeed[] = [
     {
       id: 101,
@@ -372,21 +376,21 @@ function taskSeeds(at: (hours: number) => string, hoursLeftToday: number): TaskS
     },
   );
 
-  // The "due queue": 30 new email/SMS tasks, the first eight overdue, the rest due every half
-  // hour or closer, so all are due today whenever the sandbox starts; every fourth one is a
-  // one-off, the others come from sequences.
-  const spacing = Math.min(0.5, hoursLeftToday / 23);
+  // The "due queue": 30 (or `queueSize`) new email/SMS tasks, the first eight overdue, the rest
+  // due every half hour or closer, so all are due today whenever the sandbox starts; every
+  // fourth one is a one-off, the others come from sequences. Past 30, ids go on from 1031.
+  const spacing = Math.min(0.5, hoursLeftToday / Math.max(1, queueSize - 7));
   let emails = 0;
   let texts = 0;
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < queueSize; i++) {
     const isSms = i % 3 === 2;
     seeds.push({
-      id: 201 + i,
+      id: i < 30 ? 201 + i : 1001 + i,
       taskType: isSms ? TaskType.sms : TaskType.manualEmail,
       contactId: cycle(QUEUE_CONTACT_IDS, i),
       dueInHours: i < 8 ? (i - 8) * 0.5 + 0.25 : (i - 7) * spacing,
       ...(i % 4 === 0 ? {} : isSms ? SEQUENCE_SMS_STEP : SEQUENCE_EMAIL_STEP),
-      isScheduled: i === 29,
+      isScheduled: i === queueSize - 1,
       template: { ...(isSms ? cycle(QUEUE_SMS, texts++) : cycle(QUEUE_EMAILS, emails++)) },
     });
   }

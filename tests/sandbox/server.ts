@@ -40,6 +40,8 @@ export interface SandboxOptions {
   /** `{items, hasMore}` (current docs) or the older bare array. */
   emailAccountsForm?: 'paged' | 'array';
   rateLimit?: RateLimit;
+  /** New email/SMS tasks in the demo user's due queue (30 by default). */
+  queueSize?: number;
 }
 
 export interface RecordedRequest {
@@ -51,6 +53,8 @@ export interface RecordedRequest {
   /** Parsed JSON; the raw text when it is not JSON; undefined when empty. */
   body: unknown;
   at: number;
+  /** The status answered; absent until then, and when the connection was dropped. */
+  status?: number;
 }
 
 export interface Sandbox {
@@ -90,6 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const api = new ReplyApi({
     enumForm: opts.enumForm ?? 'integer',
     emailAccountsForm: opts.emailAccountsForm ?? 'paged',
+    queueSize: opts.queueSize,
   });
   const limiter = new RateLimiter(limit);
   const faults = new FaultQueue();
@@ -115,6 +120,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       at: Date.now(),
     };
     requests.push(record);
+    res.once('finish', () => {
+      record.status = res.statusCode;
+    });
 
     const user = authenticate(req.headers, auth);
     if (!user) return send(res, problem(401));

@@ -6,11 +6,14 @@ import type { BulkRun } from '@/utils/storage';
 import { makeTask } from '../fixtures/tasks';
 
 /** A runner over an in-memory run and a scripted Reply. */
-function harness(script: {
-  task?: (id: number) => Task;
-  execute?: (id: number, attempt: number) => Promise<Task>;
-  status?: (id: number) => Task | null;
-}) {
+function harness(
+  script: {
+    task?: (id: number) => Task;
+    execute?: (id: number, attempt: number) => Promise<Task>;
+    status?: (id: number) => Task | null;
+  },
+  pace: { callSpacingMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+) {
   let run: BulkRun | null = null;
   const attempts = new Map<number, number>();
   const wakeAt = vi.fn();
@@ -33,7 +36,8 @@ function harness(script: {
       return task && { task };
     },
     wakeAt,
-    sleep: async () => undefined,
+    sleep: pace.sleep ?? (async () => undefined),
+    callSpacingMs: pace.callSpacingMs,
     maxInlineWaitMs: 5_000,
   });
   const tasks = (ids: number[]) => ids.map((taskId) => ({ taskId, contact: `Contact ${taskId}` }));
@@ -49,6 +53,30 @@ describe('bulk runner', () => {
     await h.runner.idle();
     expect(states(h.run())).toEqual(['1:sent', '2:sent', '3:sent']);
     expect(h.execute.mock.calls.map(([id]) => id)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a steady pace: an item that made n calls is followed n spacings later', async () => {
+    vi.useFakeTimers();
+    try {
+      const starts: number[] = [];
+      const h = harness(
+        {
+          execute: async (id) => {
+            starts.push(Date.now());
+            return makeTask({ id, status: 'finished' });
+          },
+        },
+        { callSpacingMs: 500, sleep: async (ms) => void vi.advanceTimersByTime(ms) },
+      );
+      await h.runner.start(h.tasks([1, 2, 3]));
+      await h.runner.idle();
+      expect(states(h.run())).toEqual(['1:sent', '2:sent', '3:sent']);
+      // Each item read its task and executed it: two calls.
+      const gaps = starts.slice(1).map((t, i) => t - (starts[i] ?? 0));
+      expect(gaps).toEqual([1_000, 1_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('skips tasks with unresolved placeholders, or no longer New, and says why', async () => {

@@ -10,7 +10,7 @@ import type {
 import { createRecordMap } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
-import { RateLimiter } from '../reply/rate-limit';
+import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
 import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, recipient, whyNotExecutable } from '../reply/task';
 import {
@@ -55,8 +55,10 @@ export type Unwatched = Pick<BulkItem, 'taskId' | 'contact' | 'state' | 'reason'
 export function createReplyService(
   options: Pick<ClientOptions, 'baseUrl' | 'fetch' | 'timeoutMs'> & {
     graceMs?: number;
-    /** After anything that changes what is due: a key saved or removed, a task executed. */
+    /** After a change to what is due, or whether it shows: a key saved or removed, settings. */
     onDueChange?: () => void;
+    /** After a task was executed (one fewer due). */
+    onExecuted?: () => void;
     /** Schedules the bulk run's wake-up after a long rate-limit wait (an alarm). */
     wakeBulkAt?: (when: number) => void;
     /** An execution the rep didn't watch settled (a bulk item, or a panel closed meanwhile). */
@@ -184,7 +186,7 @@ export function createReplyService(
       throw error;
     }
     lookups.clear();
-    options.onDueChange?.();
+    options.onExecuted?.();
     await drafts.remove(taskId);
     if (outcome.confirmed !== 'already-sent') {
       const { state, reason } = sentOrFailed(outcome);
@@ -230,6 +232,7 @@ export function createReplyService(
     },
     status: (taskId) => executor.status(taskId),
     wakeAt: (when) => options.wakeBulkAt?.(when),
+    callSpacingMs: steadyIntervalMs(1),
     onSettled: (item) => {
       options.onUnwatched?.(item);
       if (item.state === 'skipped') {

@@ -24,12 +24,20 @@ export interface BulkDeps {
   onSettled?: (item: BulkItem) => void;
   /** Waits up to this long in place; longer waits end with `wakeAt`. */
   maxInlineWaitMs?: number;
+  /**
+   * Time each call to Reply takes of the run's pace: an item that made n calls is followed by
+   * the next no sooner than n × this after it started. A steady pace rather than bursts and
+   * stalls.
+   */
+  callSpacingMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 export function createBulkRunner(deps: BulkDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const maxInlineWait = deps.maxInlineWaitMs ?? 20_000;
+  const callSpacing = deps.callSpacingMs ?? 0;
+  let nextStart = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | null = null;
   let writes: Promise<unknown> = Promise.resolve();
 
@@ -54,17 +62,21 @@ export function createBulkRunner(deps: BulkDeps) {
     deps.onSettled?.({ ...item, ...patch });
   }
 
-  async function sendOne(item: BulkItem): Promise<void> {
+  /** Sends one item; answers how many calls to Reply that took (at most). */
+  async function sendOne(item: BulkItem): Promise<number> {
+    let calls = 0;
     if (item.state === 'sending') {
       // A stopped worker left it open: never post again before asking.
+      calls += 1;
       const known = await deps.status(item.taskId).catch(() => null);
       if (known) {
         await settle(item, sentOrFailed(known));
-        return;
+        return calls;
       }
     }
     await setItem(item.taskId, { state: 'sending' });
     try {
+      calls += 1;
       const task = await deps.getTask(item.taskId);
       const blocked = whyNotExecutable(task);
       const rendered = task.content ?? task.template;
@@ -72,8 +84,9 @@ export function createBulkRunner(deps: BulkDeps) {
       if (blocked || placeholders.length > 0) {
         const reason = blocked ?? `It still contains ${placeholders.join(' ')}.`;
         await settle(item, { state: 'skipped', reason });
-        return;
+        return calls;
       }
+      calls += 1;
       await settle(item, sentOrFailed(await deps.execute(item.taskId)));
     } catch (error) {
       const failure = error instanceof ReplyError ? error.toFailure() : null;
@@ -84,10 +97,11 @@ export function createBulkRunner(deps: BulkDeps) {
           waitingUntil: until,
           items: run.items.map((i) => (i.taskId === item.taskId ? { ...i, state: 'pending' } : i)),
         }));
-        return;
+        return calls;
       }
       await settle(item, { state: 'failed', reason: failure?.message ?? 'It could not be sent.' });
     }
+    return calls;
   }
 
   async function loop(): Promise<void> {
@@ -109,7 +123,13 @@ export function createBulkRunner(deps: BulkDeps) {
         run.items.find((i) => i.state === 'sending') ??
         run.items.find((i) => i.state === 'pending');
       if (!next) return;
-      await sendOne(next);
+      const early = nextStart - Date.now();
+      if (early > 0) {
+        await sleep(early);
+        continue; // paused meanwhile?
+      }
+      const startedAt = Date.now();
+      nextStart = startedAt + (await sendOne(next)) * callSpacing;
     }
   }
 
