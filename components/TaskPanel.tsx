@@ -13,6 +13,7 @@ import {
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
 import { RetryableFailure } from './PanelParts';
+import { useNextTask } from './useNextTask';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
@@ -122,7 +123,10 @@ function ContentPreview({ task }: { task: Task }) {
 }
 
 function BodyPreview({ task, body }: { task: Task; body: string }) {
+  // The frame comes a task after the rest of the panel, in a box of the same size.
+  const frameReady = useNextTask();
   if (!isEmailTask(task)) return <p class="evr-preview evr-plain">{body}</p>;
+  if (!frameReady) return <div class="evr-preview evr-frame" />;
   return (
     <iframe
       class="evr-preview evr-frame"

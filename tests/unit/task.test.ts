@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   canPickEmailAccount,
   dueText,
+  formatTime,
   recipient,
+  relativeTime,
   statusText,
   whyNotExecutable,
 } from '@/utils/reply/task';
@@ -40,19 +42,42 @@ describe('task facts', () => {
   it('puts status in words', () => {
     expect(statusText(makeTask())).toBe('New');
     expect(
-      statusText(makeTask({ status: 'finished', finishedAt: '2026-11-28T17:02:00Z' }), 'en-US'),
+      statusText(makeTask({ status: 'finished', finishedAt: '2026-11-28T17:02:00Z' })),
     ).toMatch(/^Finished at Nov 28, 2026/);
     expect(statusText(makeTask({ status: 'finished', isFailed: true }))).toMatch(/^Failed/);
   });
 
   it('says when a task is due or overdue', () => {
     const now = Date.parse('2026-11-28T17:00:00Z');
-    expect(dueText(makeTask({ dueTo: '2026-11-28T19:00:00Z' }), now, 'en')).toMatch(
+    expect(dueText(makeTask({ dueTo: '2026-11-28T19:00:00Z' }), now)).toMatch(
       /^Nov 28, 2026.*\(in 2 hours\)$/,
     );
-    expect(dueText(makeTask({ dueTo: '2026-11-25T17:00:00Z' }), now, 'en')).toMatch(
+    expect(dueText(makeTask({ dueTo: '2026-11-25T17:00:00Z' }), now)).toMatch(
       /^Overdue: Nov 25, 2026.*\(3 days ago\)$/,
     );
     expect(dueText(makeTask({ dueTo: null }), now)).toBeNull();
+  });
+
+  it('writes times in local time, 12-hour clock', () => {
+    const local = (...parts: [number, number, number, number, number]) =>
+      new Date(...parts).toISOString();
+    expect(formatTime(local(2026, 10, 28, 19, 5))).toBe('Nov 28, 2026, 7:05 PM');
+    expect(formatTime(local(2027, 0, 1, 0, 0))).toBe('Jan 1, 2027, 12:00 AM');
+    expect(formatTime(local(2027, 5, 30, 12, 59))).toBe('Jun 30, 2027, 12:59 PM');
+    expect(formatTime('not a date')).toBe('not a date');
+  });
+
+  it('puts spans of time in words', () => {
+    expect([0, 1, -1, 59, 90, -150, 47 * 60, 48 * 60, -3 * 1440].map(relativeTime)).toEqual([
+      'now',
+      'in 1 minute',
+      '1 minute ago',
+      'in 59 minutes',
+      'in 2 hours',
+      '3 hours ago',
+      'in 47 hours',
+      'in 2 days',
+      '3 days ago',
+    ]);
   });
 });
