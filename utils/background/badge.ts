@@ -36,7 +36,7 @@ export function startBadge(service: ReplyService): Badge {
         service.getConnection(),
         service.settings(),
       ]);
-      await show(connection.connected && settings.badge ? (await service.dueTasks()).length : 0);
+      await show(connection.connected && settings.badge ? await service.dueCount() : 0);
     } catch {
       // Reply unreachable or rate-limited: keep the last count; the next alarm tries again.
     }

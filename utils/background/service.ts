@@ -154,6 +154,13 @@ export function createReplyService(
     }));
   }
 
+  /** The rep's New manual emails and SMS due by the end of today, as Reply lists them. */
+  function dueToday(reply: ReplyClient): Promise<TaskSummary[]> {
+    const endOfDay = new Date();
+    endOfDay.setHours(23, 59, 59, 999);
+    return reply.pendingExecutableTasks({ to: endOfDay.toISOString() });
+  }
+
   async function connectionView(): Promise<ConnectionView> {
     const [apiKey, connection] = await Promise.all([
       apiKeyItem.getValue(),
@@ -342,13 +349,13 @@ export function createReplyService(
      * their step names.
      */
     async dueTasks(): Promise<TaskSummary[]> {
-      const endOfDay = new Date();
-      endOfDay.setHours(23, 59, 59, 999);
       const reply = await client();
-      const tasks = await reply.pendingExecutableTasks({ to: endOfDay.toISOString() });
       const due = (task: TaskSummary) => Date.parse(task.dueTo ?? '') || 0;
-      return (await nameSteps(reply, tasks)).sort((a, b) => due(b) - due(a));
+      return (await nameSteps(reply, await dueToday(reply))).sort((a, b) => due(b) - due(a));
     },
+
+    /** How many are due today, for the badge: the list alone, no step names. */
+    dueCount: async () => (await dueToday(await client())).length,
 
     async saveDraft(taskId: number, edits: DraftEdits): Promise<null> {
       if (edits.subject === null && edits.body === null) await drafts.remove(taskId);
