@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../sandbox/server';
+import { describe, expect, it } from 'vitest';
 import type { ExtensionPageDriver } from './harness/firefox';
 import {
   type BrowserName,
@@ -8,7 +7,7 @@ import {
   connectKey,
   evaluateBody,
   panel,
-  startScenario,
+  useScenario,
 } from './support';
 
 /**
@@ -38,16 +37,10 @@ async function violations(page: Evaluates, scope: string | null = null): Promise
 describe.each(['chromium', 'firefox'] as const)(
   '%s: accessibility (axe-core)',
   (name: BrowserName) => {
-    let sandbox: Sandbox;
     let browser: BrowserUnderTest;
 
-    beforeAll(async () => {
-      ({ sandbox, browser } = await startScenario(name));
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
+    useScenario(name, (started) => {
+      ({ browser } = started);
     });
 
     it('finds no violations in the popup, the options page and the panel', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, connectKey, startScenario } from './support';
+import { type BrowserName, type BrowserUnderTest, connectKey, useScenario } from './support';
 
 /**
  * Clearing the day's due list from the popup: "Review and send" one task at a time (edit and
@@ -14,13 +14,8 @@ describe.each(['chromium', 'firefox'] as const)(
     let sandbox: Sandbox;
     let browser: BrowserUnderTest;
 
-    beforeAll(async () => {
-      ({ sandbox, browser } = await startScenario(name));
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await sandbox?.close();
+    useScenario(name, (started) => {
+      ({ sandbox, browser } = started);
     });
 
     it('reviews two tasks, sends the rest through a 429, and the history matches', async () => {

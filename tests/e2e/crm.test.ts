@@ -1,13 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
-import {
-  type BrowserName,
-  type BrowserUnderTest,
-  connectKey,
-  panel,
-  startScenario,
-} from './support';
+import { type BrowserName, type BrowserUnderTest, connectKey, panel, useScenario } from './support';
 
 /**
  * The panel on CRM record pages (fixtures copied in structure from HubSpot, Salesforce and
@@ -23,14 +17,9 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
 
   const lookups = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ });
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(name));
+  useScenario(name, async (started) => {
+    ({ sandbox, browser } = started);
     await (await connectKey(browser)).close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
   });
 
   it('a record with no email, phone or task reference costs no API request', async () => {

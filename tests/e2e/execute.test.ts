@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, panel, startScenario, typeOver } from './support';
+import { type BrowserName, type BrowserUnderTest, panel, typeOver, useScenario } from './support';
 
 /**
  * The execute slice as a rep lives it, in both browsers, against a sandbox that accepts only
@@ -30,17 +30,13 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
   let browser: BrowserUnderTest;
   let page: Page;
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(scenario.name as BrowserName, {
-      auth: scenario.auth,
-      enumForm: scenario.enumForm,
-    }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-  });
+  useScenario(
+    scenario.name as BrowserName,
+    (started) => {
+      ({ sandbox, browser } = started);
+    },
+    { auth: scenario.auth, enumForm: scenario.enumForm },
+  );
 
   it('connects with the API key from the popup, after refusing a wrong one', async () => {
     const popup = await browser.popup();

@@ -1,13 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox/server';
-import {
-  type BrowserName,
-  type BrowserUnderTest,
-  connectKey,
-  panel,
-  startScenario,
-} from './support';
+import { type BrowserName, type BrowserUnderTest, connectKey, panel, useScenario } from './support';
 
 /**
  * Drafts in Gmail and Outlook on the web (fixtures copied in structure, served on the real
@@ -20,14 +14,9 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
   let browser: BrowserUnderTest;
   let page: Page;
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(name));
+  useScenario(name, async (started) => {
+    ({ sandbox, browser } = started);
     await (await connectKey(browser)).close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
   });
 
   it('Gmail: each recipient’s pending email is offered; the draft goes out through Reply', async () => {

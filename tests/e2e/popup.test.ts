@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../sandbox/server';
 import {
   type BrowserName,
@@ -6,7 +6,7 @@ import {
   connectKey,
   panel,
   STEP_MS,
-  startScenario,
+  useScenario,
 } from './support';
 
 /** The toolbar popup as the rep's queue: today's due tasks, each executable right there. */
@@ -14,13 +14,8 @@ describe.each(['chromium', 'firefox'] as const)('%s: the popup’s due list', (n
   let sandbox: Sandbox;
   let browser: BrowserUnderTest;
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(name));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
+  useScenario(name, (started) => {
+    ({ sandbox, browser } = started);
   });
 
   it('lists what is due, marks overdue tasks, and executes one from the popup', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
 import {
   type BrowserName,
@@ -7,9 +7,9 @@ import {
   connectKey,
   panel,
   STEP_MS,
-  startScenario,
   TRACKER_HOST,
   typeOver,
+  useScenario,
 } from './support';
 
 /**
@@ -30,12 +30,13 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
   };
   const execute = async () => (await panel.button(page, 'Execute via Reply')).click();
 
-  beforeAll(async () => {
-    ({ sandbox, browser } = await startScenario(name));
+  useScenario(name, async (started) => {
+    ({ sandbox, browser } = started);
     await (await connectKey(browser)).close();
     page = await browser.openPage('https://run.reply.io/');
   });
 
+  // Runs before useScenario's own afterAll closes the pair (Vitest runs after-hooks as a stack).
   afterAll(async () => {
     if (sandbox) {
       const perTask = new Map<number, number>();
@@ -44,8 +45,6 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
       console.log(`${name}: messages sent: ${sandbox.sent.length}; messages sent twice: ${twice}`);
       expect(twice).toBe(0);
     }
-    await browser?.close();
-    await sandbox?.close();
   });
 
   it('double click sends once', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   SANDBOX_API_KEY,
   type Sandbox,
@@ -58,6 +59,26 @@ export async function startScenario(
     await sandbox.close();
     throw error;
   }
+}
+
+/**
+ * `startScenario` for the enclosing `describe`: started before its tests (then `started` runs,
+ * to keep the pair and set up more), closed after them whatever happened.
+ */
+export function useScenario(
+  name: BrowserName,
+  started: (scenario: { sandbox: Sandbox; browser: BrowserUnderTest }) => void | Promise<void>,
+  options: Omit<SandboxOptions, 'port'> = {},
+): void {
+  let scenario: { sandbox: Sandbox; browser: BrowserUnderTest } | undefined;
+  beforeAll(async () => {
+    scenario = await startScenario(name, options);
+    await started(scenario);
+  });
+  afterAll(async () => {
+    await scenario?.browser.close();
+    await scenario?.sandbox.close();
+  });
 }
 
 async function launch(name: BrowserName, build: string, port: number): Promise<BrowserUnderTest> {
