@@ -19,7 +19,11 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
 
   useScenario(name, async (started) => {
     ({ sandbox, browser } = started);
-    await (await connectKey(browser)).close();
+    const popup = await connectKey(browser);
+    // The due list (and the step names it reads) loads in the background: let it finish, so
+    // the page's own requests are all that follow.
+    await popup.waitForText('#evr-due-title', 'Due today (');
+    await popup.close();
   });
 
   it('a record with no email, phone or task reference costs no API request', async () => {
