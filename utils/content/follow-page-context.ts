@@ -80,7 +80,12 @@ export function followPageContext(
   };
 
   ctx.onInvalidated(hide);
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // In-app navigation: the Navigation API where there is one (Chromium), else WXT's location
+  // watcher. Not the watcher everywhere: starting it checks the context through the extension
+  // API, whose first use costs the page about a millisecond at every load, task or not.
+  const { navigation } = globalThis as { navigation?: EventTarget };
+  if (navigation) navigation.addEventListener('navigate', schedule, { signal: ctx.signal });
+  else ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
   // a page restored from the back-forward cache gets its panel back.
   ctx.addEventListener(window, 'pagehide', hide);
