@@ -17,7 +17,16 @@ import { useNextTask } from './useNextTask';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
-export function TaskPanel({ store, floating = false }: { store: PanelStore; floating?: boolean }) {
+export function TaskPanel({
+  store,
+  floating = false,
+  collapsible = true,
+}: {
+  store: PanelStore;
+  floating?: boolean;
+  /** On a page the panel folds away; in the popup it is the whole view. */
+  collapsible?: boolean;
+}) {
   const load = useStore(store, (s) => s.load);
   const taskId = useStore(store, (s) => s.taskId);
   const [open, setOpen] = useState(true);
@@ -34,15 +43,17 @@ export function TaskPanel({ store, floating = false }: { store: PanelStore; floa
       <header class="evr-header">
         <h2>Execute via Reply</h2>
         <span class="evr-muted">Task {taskId}</span>
-        <button
-          type="button"
-          class="evr-icon"
-          aria-expanded={open}
-          aria-label={open ? 'Collapse panel' : 'Expand panel'}
-          onClick={() => setOpen(!open)}
-        >
-          {open ? '–' : '+'}
-        </button>
+        {collapsible && (
+          <button
+            type="button"
+            class="evr-icon"
+            aria-expanded={open}
+            aria-label={open ? 'Collapse panel' : 'Expand panel'}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? '–' : '+'}
+          </button>
+        )}
       </header>
       {open && (
         <div class="evr-body">

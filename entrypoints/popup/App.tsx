@@ -87,7 +87,7 @@ function ReviewedTask({
   const rest = sent ? after : after + 1;
   return (
     <>
-      <TaskPanel store={panel} />
+      <TaskPanel store={panel} collapsible={false} />
       <div class="evr-actions">
         <button
           type="button"
@@ -130,7 +130,7 @@ function OpenTask({
       <button type="button" onClick={() => store.getState().closeTask()}>
         ← Due tasks
       </button>
-      <TaskPanel store={panel} />
+      <TaskPanel store={panel} collapsible={false} />
     </>
   );
 }

@@ -15,6 +15,22 @@ function renderPanel(connector: ReturnType<typeof fakeConnector>, taskId = 101) 
 }
 
 describe('TaskPanel', () => {
+  it('folds away on a page, and stays whole in the popup', async () => {
+    renderPanel(fakeConnector({ loaded: loaded(makeTask()) }));
+    await screen.findByText('Manual email');
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse panel' }));
+    expect(screen.queryByText('Manual email')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Expand panel' }));
+    expect(await screen.findByText('Manual email')).toBeTruthy();
+
+    const connector = fakeConnector({ loaded: loaded(smsTask()) });
+    const { container } = render(
+      <TaskPanel store={createPanelStore(connector, 103)} collapsible={false} />,
+    );
+    await waitFor(() => expect(container.textContent).toContain('SMS'));
+    expect(container.querySelector('button[aria-expanded]')).toBeNull();
+  });
+
   it('shows what the rep needs to decide, then executes and shows the status in words', async () => {
     const connector = renderPanel(
       fakeConnector({ loaded: loaded(makeTask()), executed: finished }),
