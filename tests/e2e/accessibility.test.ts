@@ -72,6 +72,18 @@ describe.each(['chromium', 'firefox'] as const)(
       const page = await browser.openPage('https://run.reply.io/tasks/102');
       await panel.text(page, 'Send from');
       expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
+
+      // The dark theme follows the system, and its contrast holds too. Emulating the system's
+      // choice needs the DevTools protocol: Chromium only.
+      if (name !== 'chromium') return;
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      const background = await page.evaluate(() => {
+        const root = document.querySelector('execute-via-reply')?.shadowRoot;
+        const frame = root?.querySelector('.evr-panel');
+        return frame ? getComputedStyle(frame).backgroundColor : null;
+      });
+      expect(background).toBe('rgb(28, 31, 38)');
+      expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
     });
   },
 );
