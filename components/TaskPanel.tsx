@@ -70,15 +70,14 @@ export function TaskPanel({
   );
 }
 
-function LoadedTaskView({
-  store,
-  task,
-  accounts,
-}: {
+/** A loaded task, its sending accounts (one-off emails only), and the panel's store. */
+interface LoadedProps {
   store: PanelStore;
   task: Task;
   accounts: EmailAccount[] | null;
-}) {
+}
+
+function LoadedTaskView({ store, task, accounts }: LoadedProps) {
   const execution = useStore(store, (s) => s.execution);
   const blocked = whyNotExecutable(task);
   const to = recipient(task);
@@ -149,15 +148,7 @@ function BodyPreview({ task, body }: { task: Task; body: string }) {
   );
 }
 
-function DraftEditor({
-  store,
-  task,
-  accounts,
-}: {
-  store: PanelStore;
-  task: Task;
-  accounts: EmailAccount[] | null;
-}) {
+function DraftEditor({ store, task, accounts }: LoadedProps) {
   const edits = useStore(store, (s) => s.edits);
   const emailAccountId = useStore(store, (s) => s.emailAccountId);
   const execution = useStore(store, (s) => s.execution);
