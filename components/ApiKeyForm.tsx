@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { PopupStore } from '@/utils/stores/popup';
+import { Alert } from './PanelParts';
 
 /** Connects the extension to Reply: enter, check and remove the API key. */
 export function ApiKeyForm({ store }: { store: PopupStore }) {
@@ -60,11 +61,7 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
           </button>
         </form>
       )}
-      {error && (
-        <p role="alert" class="evr-error">
-          {error.message}
-        </p>
-      )}
+      {error && <Alert>{error.message}</Alert>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { PopupStore } from '@/utils/stores/popup';
+import { Alert } from './PanelParts';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** Progress of "send the rest as they are": counts, a bar, pause and resume, what was left out. */
@@ -73,11 +74,7 @@ export function BulkRun({ store }: { store: PopupStore }) {
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" class="evr-error">
-          {error.message}
-        </p>
-      )}
+      {error && <Alert>{error.message}</Alert>}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
 import { statusText } from '@/utils/reply/task';
 import type { ComposeStore, DraftOffer } from '@/utils/stores/compose';
-import { FloatingFrame, RetryableFailure } from './PanelParts';
+import { Alert, FloatingFrame, RetryableFailure } from './PanelParts';
 
 /**
  * Drafts to Reply contacts with pending manual emails: send the draft through Reply (its
@@ -53,11 +53,7 @@ function Offer({ store, offer }: { store: ComposeStore; offer: DraftOffer }) {
           {execution.status === 'sending' ? 'Sending…' : 'Execute via Reply'}
         </button>
       )}
-      {execution.status === 'failed' && (
-        <p role="alert" class="evr-error">
-          {execution.error.message}
-        </p>
-      )}
+      {execution.status === 'failed' && <Alert>{execution.error.message}</Alert>}
       {execution.status === 'done' && (
         <>
           <p role="status" class="evr-success">

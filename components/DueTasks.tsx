@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { formatTime } from '@/utils/reply/task';
 import type { PopupStore } from '@/utils/stores/popup';
-import { RetryableFailure } from './PanelParts';
+import { Alert, RetryableFailure } from './PanelParts';
 
 const TYPE = { manualEmail: 'Email', sms: 'SMS' } as const;
 
@@ -107,11 +107,7 @@ export function DueTasks({ store }: { store: PopupStore }) {
         </label>
         <button type="submit">Open</button>
       </form>
-      {openError && (
-        <p role="alert" class="evr-error">
-          {openError}
-        </p>
-      )}
+      {openError && <Alert>{openError}</Alert>}
     </section>
   );
 }

@@ -13,13 +13,20 @@ export function FloatingFrame({ children }: { children: ComponentChildren }) {
   );
 }
 
+/** A failure, in words, where assistive technology announces it. */
+export function Alert({ children }: { children: ComponentChildren }) {
+  return (
+    <p role="alert" class="evr-error">
+      {children}
+    </p>
+  );
+}
+
 /** A failed load: the sentence in an alert, and a way to try again. */
 export function RetryableFailure({ error, onRetry }: { error: Failure; onRetry: () => void }) {
   return (
     <>
-      <p role="alert" class="evr-error">
-        {error.message}
-      </p>
+      <Alert>{error.message}</Alert>
       <button type="button" onClick={onRetry}>
         Try again
       </button>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { OptionsStore } from '@/utils/stores/options';
+import { Alert } from './PanelParts';
 
 /** Adds and removes the rep's own sites, where explicit Reply task references get the panel. */
 export function SitesForm({ store }: { store: OptionsStore }) {
@@ -40,11 +41,7 @@ export function SitesForm({ store }: { store: OptionsStore }) {
           Add site
         </button>
       </form>
-      {error && (
-        <p role="alert" class="evr-error">
-          {error.message}
-        </p>
-      )}
+      {error && <Alert>{error.message}</Alert>}
       {sites && sites.length > 0 && (
         <ul class="evr-sites">
           {sites.map((site) => (

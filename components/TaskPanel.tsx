@@ -12,7 +12,7 @@ import {
   whyNotExecutable,
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
-import { RetryableFailure } from './PanelParts';
+import { Alert, RetryableFailure } from './PanelParts';
 import { useNextTask } from './useNextTask';
 import { useSecondsUntil } from './useSecondsUntil';
 
@@ -227,10 +227,10 @@ function PlaceholderCheck({ store, task }: { store: PanelStore; task: Task }) {
   if (!placeholders) return null;
   return (
     <>
-      <p role="alert" class="evr-error">
+      <Alert>
         This message still contains {placeholders}, which Reply would send exactly as written. Edit
         it, or confirm to send it anyway.
-      </p>
+      </Alert>
       <label class="evr-check">
         <input
           type="checkbox"
@@ -301,17 +301,11 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
     case 'waiting':
       return <RateLimitWait until={execution.until} />;
     case 'failed':
-      return (
-        <p role="alert" class="evr-error">
-          {execution.error.message}
-        </p>
-      );
+      return <Alert>{execution.error.message}</Alert>;
     case 'done': {
       const { task, confirmed } = execution.outcome;
       return task.isFailed ? (
-        <p role="alert" class="evr-error">
-          {statusText(task)}
-        </p>
+        <Alert>{statusText(task)}</Alert>
       ) : (
         <p role="status" class="evr-success">
           Sent. {statusText(task)}.{confirmed ? CONFIRMATIONS[confirmed] : ''}
@@ -326,10 +320,10 @@ function RateLimitWait({ until }: { until: number }) {
   const seconds = useSecondsUntil(until);
   return (
     <>
-      <p role="alert" class="evr-error">
+      <Alert>
         Reply’s rate limit was reached, so nothing has been sent yet. The extension will send it
         when Reply allows.
-      </p>
+      </Alert>
       <p class="evr-muted" aria-hidden="true">
         Sending in {seconds} s
       </p>
