@@ -1,5 +1,19 @@
 import type { WxtStorageItem } from '#imports';
 
+/** Runs writes one at a time, in order; a failed write doesn't stop the ones after it. */
+export function createWriteQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    run<T>(write: () => Promise<T>): Promise<T> {
+      const next = tail.then(write);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    /** Resolves once every write queued so far has finished. */
+    settled: () => tail.then(() => undefined),
+  };
+}
+
 /**
  * A map of records by id (a task's, a sequence step's) kept in one storage item. Writes run one at a time, so concurrent
  * updates for different tasks can't overwrite each other; past `cap` entries the oldest
@@ -9,21 +23,18 @@ export function createRecordMap<T extends { at: number }>(
   item: WxtStorageItem<Record<string, T>, Record<string, unknown>>,
   cap: number,
 ) {
-  let writes: Promise<unknown> = Promise.resolve();
+  const writes = createWriteQueue();
 
-  const update = (change: (all: Record<string, T>) => Record<string, T>): Promise<void> => {
-    const write = writes.then(async () => item.setValue(change({ ...(await item.getValue()) })));
-    writes = write.catch(() => undefined);
-    return write;
-  };
+  const update = (change: (all: Record<string, T>) => Record<string, T>): Promise<void> =>
+    writes.run(async () => item.setValue(change({ ...(await item.getValue()) })));
 
   return {
     async all(): Promise<Record<string, T>> {
-      await writes;
+      await writes.settled();
       return item.getValue();
     },
     async get(id: number): Promise<T | null> {
-      await writes;
+      await writes.settled();
       return (await item.getValue())[id] ?? null;
     },
     set: (id: number, record: T) =>

@@ -1,5 +1,5 @@
-import { createBulkRunner, sentOrFailed } from '../execution/bulk';
-import { createExecutor, type ExecutionOutcome } from '../execution/executor';
+import { createBulkRunner } from '../execution/bulk';
+import { createExecutor, type ExecutionOutcome, sentOrFailed } from '../execution/executor';
 import type {
   ConnectionView,
   DraftEdits,
@@ -7,7 +7,7 @@ import type {
   LoadedTask,
   PersonTasks,
 } from '../messaging';
-import { createRecordMap } from '../record-map';
+import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
@@ -89,15 +89,13 @@ export function createReplyService(
     );
   }
 
-  let historyWrites: Promise<unknown> = Promise.resolve();
+  const historyWrites = createWriteQueue();
   /** Newest first, at most HISTORY_KEPT; written one at a time. */
   function remember(entry: Omit<HistoryEntry, 'at'>): Promise<void> {
-    const write = historyWrites.then(async () => {
+    return historyWrites.run(async () => {
       const history = await historyItem.getValue();
       await historyItem.setValue([{ ...entry, at: Date.now() }, ...history].slice(0, HISTORY_KEPT));
     });
-    historyWrites = write.catch(() => undefined);
-    return write;
   }
 
   const lookups = new Map<string, { at: number; answer: Promise<PersonTasks> }>();
@@ -178,17 +176,27 @@ export function createReplyService(
   /** Views waiting for each task's execution (open watch ports). */
   const watchers = new Map<number, number>();
 
+  /**
+   * Executes a task and records how it ended. A view's execution (`fromView`) that settles
+   * after every view watching it was closed is also reported as unwatched; a bulk run reports
+   * its items itself.
+   */
   async function executeTask(
     { taskId, ...body }: ExecuteRequest,
-    contact: string | null = null,
+    { contact = null, fromView = false }: { contact?: string | null; fromView?: boolean } = {},
   ): Promise<ExecutionOutcome> {
+    const settled = async ({ outcome: state, ...entry }: Omit<HistoryEntry, 'at'>) => {
+      await remember({ ...entry, outcome: state });
+      if (fromView && !watchers.get(taskId)) options.onUnwatched?.({ ...entry, state });
+    };
     let outcome: ExecutionOutcome;
     try {
       outcome = await executor.execute(taskId, body);
     } catch (error) {
-      const reason = error instanceof ReplyError ? error.toFailure().message : null;
-      if (!(error instanceof ReplyError && error.kind === 'rate-limited')) {
-        await remember({ taskId, contact, outcome: 'failed', reason });
+      const failure = error instanceof ReplyError ? error.toFailure() : null;
+      // A rate-limited send is "not sent yet": the view or the run that asked sends it again.
+      if (failure?.kind !== 'rate-limited') {
+        await settled({ taskId, contact, outcome: 'failed', reason: failure?.message ?? null });
       }
       throw error;
     }
@@ -197,7 +205,7 @@ export function createReplyService(
     await drafts.remove(taskId);
     if (outcome.confirmed !== 'already-sent') {
       const { state, reason } = sentOrFailed(outcome);
-      await remember({
+      await settled({
         taskId,
         contact: contact ?? recipient(outcome.task),
         outcome: state,
@@ -207,36 +215,11 @@ export function createReplyService(
     return outcome;
   }
 
-  /** A view's execution: when the view closed before it settled, the rep is told otherwise. */
-  async function executeWatched(request: ExecuteRequest): Promise<ExecutionOutcome> {
-    const { taskId } = request;
-    const unwatched = (settled: Omit<Unwatched, 'taskId'>) => {
-      if (!watchers.get(taskId)) options.onUnwatched?.({ taskId, ...settled });
-    };
-    try {
-      const outcome = await executeTask(request);
-      if (outcome.confirmed !== 'already-sent') {
-        unwatched({ contact: recipient(outcome.task), ...sentOrFailed(outcome) });
-      }
-      return outcome;
-    } catch (error) {
-      const failure = error instanceof ReplyError ? error.toFailure() : null;
-      // A rate-limited send is "not sent yet", and the view that asked sends it again.
-      if (failure?.kind !== 'rate-limited') {
-        unwatched({ contact: null, state: 'failed', reason: failure?.message ?? null });
-      }
-      throw error;
-    }
-  }
-
   const bulk = createBulkRunner({
     load: () => bulkRunItem.getValue(),
     save: (run) => bulkRunItem.setValue(run),
     getTask: async (taskId) => (await client()).getTask(taskId),
-    execute: async (taskId) => {
-      const run = await bulkRunItem.getValue();
-      return executeTask({ taskId }, run?.items.find((i) => i.taskId === taskId)?.contact ?? null);
-    },
+    execute: (taskId, contact) => executeTask({ taskId }, { contact }),
     status: (taskId) => executor.status(taskId),
     wakeAt: (when) => options.wakeBulkAt?.(when),
     callSpacingMs: steadyIntervalMs(1),
@@ -265,11 +248,12 @@ export function createReplyService(
     async emailAccounts() {
       return (await client()).emailAccounts();
     },
-    history: () => historyItem.getValue(),
-    clearHistory: async () => {
-      await historyItem.setValue([]);
-      return [];
+    history: async () => {
+      await historyWrites.settled();
+      return historyItem.getValue();
     },
+    // Queued behind entries still being written, so a cleared history stays cleared.
+    clearHistory: () => historyWrites.run(() => historyItem.setValue([])).then(() => []),
 
     /** Settles executions a stopped background left open. */
     recover: () => executor.recover(),
@@ -317,7 +301,7 @@ export function createReplyService(
       };
     },
 
-    executeTask: executeWatched,
+    executeTask: (request: ExecuteRequest) => executeTask(request, { fromView: true }),
 
     /** A view waits for a task's execution until the returned function is called. */
     watch(taskId: number): () => void {

@@ -1,8 +1,9 @@
-import type { ExecutionOutcome } from '../messaging';
+import { createWriteQueue } from '../record-map';
 import { ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
 import { unresolvedPlaceholders, whyNotExecutable } from '../reply/task';
 import type { BulkItem, BulkRun } from '../storage';
+import { type ExecutionOutcome, sentOrFailed } from './executor';
 
 /**
  * "Send the rest as they are": the queued tasks go out one at a time through the executor
@@ -16,7 +17,7 @@ export interface BulkDeps {
   load: () => Promise<BulkRun | null>;
   save: (run: BulkRun | null) => Promise<void>;
   getTask: (taskId: number) => Promise<Task>;
-  execute: (taskId: number) => Promise<ExecutionOutcome>;
+  execute: (taskId: number, contact: string | null) => Promise<ExecutionOutcome>;
   /** What became of an execution a stopped worker left open; null when none was recorded. */
   status: (taskId: number) => Promise<ExecutionOutcome | null>;
   /** Wakes the runner at `when` (an alarm). */
@@ -39,17 +40,14 @@ export function createBulkRunner(deps: BulkDeps) {
   const callSpacing = deps.callSpacingMs ?? 0;
   let nextStart = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
+  const writes = createWriteQueue();
 
   /** Read-modify-write of the run, one at a time (pause may land while an item sends). */
-  const update = (change: (run: BulkRun) => BulkRun | null) => {
-    const write = writes.then(async () => {
+  const update = (change: (run: BulkRun) => BulkRun | null) =>
+    writes.run(async () => {
       const run = await deps.load();
       if (run) await deps.save(change(run));
     });
-    writes = write.catch(() => undefined);
-    return write;
-  };
 
   const setItem = (taskId: number, patch: Partial<BulkItem>) =>
     update((run) => ({
@@ -87,7 +85,7 @@ export function createBulkRunner(deps: BulkDeps) {
         return calls;
       }
       calls += 1;
-      await settle(item, sentOrFailed(await deps.execute(item.taskId)));
+      await settle(item, sentOrFailed(await deps.execute(item.taskId, item.contact)));
     } catch (error) {
       const failure = error instanceof ReplyError ? error.toFailure() : null;
       if (failure?.kind === 'rate-limited') {
@@ -106,7 +104,7 @@ export function createBulkRunner(deps: BulkDeps) {
 
   async function loop(): Promise<void> {
     for (;;) {
-      await writes;
+      await writes.settled();
       const run = await deps.load();
       if (!run || run.paused) return;
       const wait = (run.waitingUntil ?? 0) - Date.now();
@@ -143,14 +141,18 @@ export function createBulkRunner(deps: BulkDeps) {
 
   return {
     async start(tasks: { taskId: number; contact: string | null }[]) {
-      const current = await deps.load();
-      if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending')) return;
-      await deps.save({
-        items: tasks.map((t) => ({ ...t, state: 'pending', reason: null })),
-        paused: false,
-        waitingUntil: null,
+      const started = await writes.run(async () => {
+        const current = await deps.load();
+        if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending'))
+          return false;
+        await deps.save({
+          items: tasks.map((t) => ({ ...t, state: 'pending', reason: null })),
+          paused: false,
+          waitingUntil: null,
+        });
+        return true;
       });
-      void kick();
+      if (started) void kick();
     },
     pause: () => update((run) => ({ ...run, paused: true })),
     async resume() {
@@ -159,7 +161,7 @@ export function createBulkRunner(deps: BulkDeps) {
     },
     clear: () => update(() => null),
     state: async () => {
-      await writes;
+      await writes.settled();
       return deps.load();
     },
     /** After a restart or an alarm: go on where the run stopped. */
@@ -167,16 +169,6 @@ export function createBulkRunner(deps: BulkDeps) {
     /** For tests: the loop currently running, if any. */
     idle: () => running ?? Promise.resolve(),
   };
-}
-
-/** What an execution's answer means for the rep: Reply may accept a send it then can't deliver. */
-export function sentOrFailed({ task }: ExecutionOutcome): {
-  state: 'sent' | 'failed';
-  reason: string | null;
-} {
-  return task.isFailed
-    ? { state: 'failed', reason: 'Reply could not deliver it.' }
-    : { state: 'sent', reason: null };
 }
 
 export type BulkRunner = ReturnType<typeof createBulkRunner>;

@@ -25,6 +25,16 @@ export interface ExecutionOutcome {
   confirmed?: 'after-connection-loss' | 'already-sent' | 'already-finished';
 }
 
+/** What an execution's answer means for the rep: Reply may accept a send it then can't deliver. */
+export function sentOrFailed({ task }: ExecutionOutcome): {
+  state: 'sent' | 'failed';
+  reason: string | null;
+} {
+  return task.isFailed
+    ? { state: 'failed', reason: 'Reply could not deliver it.' }
+    : { state: 'sent', reason: null };
+}
+
 /** Failures after which nobody knows whether Reply sent the message. */
 const AMBIGUOUS = new Set(['timeout', 'network', 'server', 'bad-response']);
 /** Reply refused: clean unless the task is finished by now, which the read-back shows. */

@@ -19,7 +19,6 @@ export const REPLY_API_BASE = 'https://api.reply.io';
 
 /** The execute page sends `X-API-Key`; the current auth page sends `Authorization: Bearer`. */
 export type AuthScheme = 'x-api-key' | 'bearer';
-export const AUTH_SCHEMES: readonly AuthScheme[] = ['x-api-key', 'bearer'];
 
 export interface Credentials {
   apiKey: string;
