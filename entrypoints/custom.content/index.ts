@@ -1,6 +1,5 @@
 import { defineContentScript } from '#imports';
-import { followPageContext, taskTarget } from '@/utils/content/follow-page-context';
-import { findTaskReferences } from '@/utils/detect/references';
+import { followPageContext, referencedTaskTarget } from '@/utils/content/follow-page-context';
 
 /**
  * Sites the rep added on the options page (registered at runtime, see
@@ -9,13 +8,6 @@ import { findTaskReferences } from '@/utils/detect/references';
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    followPageContext(
-      ctx,
-      () => {
-        const [taskId] = findTaskReferences(document);
-        return taskId === undefined ? null : taskTarget(taskId);
-      },
-      { observeDom: true },
-    );
+    followPageContext(ctx, referencedTaskTarget, { observeDom: true });
   },
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTaskReferences, MAX_TASK_REFERENCES } from '@/utils/detect/references';
+import {
+  findTaskReferences,
+  firstTaskReference,
+  MAX_TASK_REFERENCES,
+} from '@/utils/detect/references';
 
 function load(name: string): Document {
   const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
@@ -50,5 +54,19 @@ describe('findTaskReferences', () => {
     expect(ids).toHaveLength(MAX_TASK_REFERENCES);
     expect(ids[0]).toBe(1);
     expect(ids.at(-1)).toBe(MAX_TASK_REFERENCES);
+  });
+});
+
+describe('firstTaskReference', () => {
+  it('is the first of the references, or null when there is none', () => {
+    expect(firstTaskReference(load('reply-task-references.html'))).toBe(101);
+    expect(
+      firstTaskReference(parse('<span data-reply-task-id="0"></span><a href="/tasks/3">t</a>')),
+    ).toBeNull();
+    expect(
+      firstTaskReference(
+        parse('<a href="https://run.reply.io/tasks/9">t</a><i data-reply-task-id="4"></i>'),
+      ),
+    ).toBe(9);
   });
 });

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PersonContext } from '../detect/context';
-import { findTaskReferences } from '../detect/references';
-import { followPageContext, personTarget, taskTarget } from './follow-page-context';
+import { followPageContext, personTarget, referencedTaskTarget } from './follow-page-context';
 
 /**
  * A CRM's record pages: an explicit Reply task reference on the page wins; otherwise the
@@ -14,8 +13,8 @@ export function followCrmPage(
   followPageContext(
     ctx,
     () => {
-      const [taskId] = findTaskReferences(document);
-      if (taskId !== undefined) return taskTarget(taskId);
+      const referenced = referencedTaskTarget();
+      if (referenced) return referenced;
       const person = detectPerson(document, new URL(location.href));
       return person && (person.emails.length > 0 || person.phones.length > 0)
         ? personTarget(person)

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposeContext } from '../detect/context';
-import { findTaskReferences } from '../detect/references';
-import { followPageContext, taskTarget } from './follow-page-context';
+import { followPageContext, referencedTaskTarget } from './follow-page-context';
 
 /**
  * A mailbox: an explicit Reply task reference wins; otherwise the compose windows that have
@@ -15,8 +14,8 @@ export function followMailPage(
   followPageContext(
     ctx,
     () => {
-      const [taskId] = findTaskReferences(document);
-      if (taskId !== undefined) return taskTarget(taskId);
+      const referenced = referencedTaskTarget();
+      if (referenced) return referenced;
       const composes = findComposes(document).filter((c) => c.recipients.length > 0);
       if (composes.length === 0) return null;
       return {

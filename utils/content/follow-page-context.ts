@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
+import { firstTaskReference } from '../detect/references';
 import { PANEL_PORT } from '../panel-port';
 
 type Panel = typeof PanelModule;
@@ -72,14 +73,25 @@ export function followPageContext(
     shown = { key: target.key, remove: target.show(panel) };
   }
 
-  /** Checks after the current change settles; pushState has updated the URL by then. */
+  /**
+   * Checks after the current change settles (pushState has updated the URL by then), at most
+   * once a frame. The context is checked per frame, not per change: on a busy page changes come
+   * hundreds a second. One frame id, not WXT's ctx.requestAnimationFrame, which adds an abort
+   * listener per call.
+   */
+  let frame = 0;
   const schedule = () => {
-    if (scheduled || ctx.isInvalid) return;
+    if (scheduled) return;
     scheduled = true;
-    ctx.requestAnimationFrame(() => void update());
+    frame = requestAnimationFrame(() => {
+      if (ctx.isValid) void update();
+    });
   };
 
-  ctx.onInvalidated(hide);
+  ctx.onInvalidated(() => {
+    cancelAnimationFrame(frame);
+    hide();
+  });
   // In-app navigation: the Navigation API where there is one (Chromium), else WXT's location
   // watcher. Not the watcher everywhere: starting it checks the context through the extension
   // API, whose first use costs the page about a millisecond at every load, task or not.
@@ -93,25 +105,25 @@ export function followPageContext(
     if (event.persisted) schedule();
   });
   if (observeDom) {
-    const observer = new MutationObserver((records) => {
-      // Our own panel's changes say nothing about the page.
-      if (records.every((r) => r.target instanceof Node && isInPanel(r.target))) return;
-      schedule();
-    });
+    // The panel's own changes happen in its shadow root, which this observer doesn't see.
+    const observer = new MutationObserver(schedule);
     observer.observe(document.documentElement, { childList: true, subtree: true });
     ctx.onInvalidated(() => observer.disconnect());
   }
   void update();
 }
 
-const isInPanel = (node: Node): boolean =>
-  node.nodeName === 'EXECUTE-VIA-REPLY' || node.parentNode?.nodeName === 'EXECUTE-VIA-REPLY';
-
 /** The panel for one Reply task. */
 export const taskTarget = (taskId: number): PanelTarget => ({
   key: `task:${taskId}`,
   show: (panel) => panel.mountTaskPanel(taskId),
 });
+
+/** The panel for the first Reply task the page references (a link or an attribute), if any. */
+export function referencedTaskTarget(): PanelTarget | null {
+  const taskId = firstTaskReference(document);
+  return taskId === null ? null : taskTarget(taskId);
+}
 
 /** The panel for a CRM person, replaced when the record or its details change. */
 export const personTarget = (person: PersonContext): PanelTarget => ({

@@ -20,22 +20,27 @@ const TASK_ATTRIBUTE = 'data-reply-task-id';
 const REFERENCES = `${TASK_LINK}, [${TASK_ATTRIBUTE}]`;
 const POSITIVE_INTEGER = /^[1-9]\d{0,14}$/;
 
-export function findTaskReferences(doc: Document): number[] {
+export function findTaskReferences(doc: Document, limit = MAX_TASK_REFERENCES): number[] {
   const ids: number[] = [];
   const add = (id: number | null) => {
     if (id !== null && !ids.includes(id)) ids.push(id);
   };
   const elements = doc.querySelectorAll(REFERENCES);
   const count = Math.min(elements.length, MAX_SCANNED);
-  for (let index = 0; index < count && ids.length < MAX_TASK_REFERENCES; index++) {
+  for (let index = 0; index < count && ids.length < limit; index++) {
     const element = elements[index];
     if (!element) continue;
     add(attributeTaskId(element.getAttribute(TASK_ATTRIBUTE)));
-    if (ids.length < MAX_TASK_REFERENCES && element.matches(TASK_LINK)) {
+    if (ids.length < limit && element.matches(TASK_LINK)) {
       add(linkTaskId(element.getAttribute('href'), doc.baseURI));
     }
   }
   return ids;
+}
+
+/** The first task the page references, or null: stops looking at the first one found. */
+export function firstTaskReference(doc: Document): number | null {
+  return findTaskReferences(doc, 1)[0] ?? null;
 }
 
 function attributeTaskId(value: string | null): number | null {
