@@ -101,10 +101,8 @@ export function createPopupStore(connector: Connector) {
         set({ openTaskId: taskId, openError: null });
         return true;
       },
-      closeTask() {
-        set({ openTaskId: null });
-        void get().loadDue();
-      },
+      // Back to the list: the due tasks and the history load as their views mount again.
+      closeTask: () => set({ openTaskId: null }),
 
       bulk: null,
       bulkError: null,
@@ -112,11 +110,7 @@ export function createPopupStore(connector: Connector) {
       async startBulk() {
         const { due } = get();
         if (due.status !== 'ready' || due.tasks.length === 0) return;
-        const tasks = due.tasks.map((t) => ({
-          taskId: t.id,
-          contact: t.contact?.fullName ?? null,
-        }));
-        await applyBulk(connector.startBulk(tasks));
+        await applyBulk(connector.startBulk(due.tasks.map(bulkTask)));
       },
       pauseBulk: () => applyBulk(connector.pauseBulk()),
       resumeBulk: () => applyBulk(connector.resumeBulk()),
@@ -138,11 +132,7 @@ export function createPopupStore(connector: Connector) {
           set({ review: { ...review, index: review.index + 1 } });
         else get().stopReview();
       },
-      stopReview() {
-        set({ review: null });
-        void get().loadDue();
-        void get().loadHistory();
-      },
+      stopReview: () => set({ review: null }),
       async sendRestOfReview(currentSent) {
         const { review } = get();
         if (!review) return;
@@ -151,7 +141,6 @@ export function createPopupStore(connector: Connector) {
         if (rest.length > 0) {
           await applyBulk(connector.startBulk(rest.map(bulkTask)));
         }
-        void get().loadDue();
       },
 
       history: null,
