@@ -28,7 +28,7 @@ const fromExtensionPage: Allowed = (sender) =>
  * Our content scripts: a tab whose URL is one the manifest injects into, or a site the rep
  * added. Another extension, or a page, is refused.
  */
-function fromContentScript(addedSites: () => string[]): Allowed {
+function fromContentScript(onAddedSite: (url: string) => boolean): Allowed {
   const patterns = (browser.runtime.getManifest().content_scripts ?? []).map((script) => ({
     matches: (script.matches ?? []).map((p) => new MatchPattern(p)),
     excludes: (script.exclude_matches ?? []).map((p) => new MatchPattern(p)),
@@ -40,7 +40,7 @@ function fromContentScript(addedSites: () => string[]): Allowed {
     return (
       patterns.some(
         (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
-      ) || addedSites().some((pattern) => new MatchPattern(pattern).includes(url))
+      ) || onAddedSite(url)
     );
   };
 }
@@ -50,7 +50,7 @@ function fromContentScript(addedSites: () => string[]): Allowed {
  * schema before the service sees it; every answer is a Result, never a thrown error.
  */
 export function openDoor(service: ReplyService, sites: SiteRegistry): () => void {
-  const fromContent = fromContentScript(sites.patterns);
+  const fromContent = fromContentScript(sites.includes);
   /** Task operations come from our own pages or our content scripts. */
   const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
   const removers = [

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { MatchPattern } from '#imports';
 import { type CustomSite, scriptIdFor, siteFromAddress } from '../custom-sites';
 import { ReplyError } from '../reply/errors';
 import { customSitesItem } from '../storage';
@@ -13,14 +14,19 @@ const SCRIPT = 'content-scripts/custom.js';
  */
 export function createSiteRegistry() {
   let patterns: string[] = [];
+  // Compiled once per change: the door tests every content-script message against them.
+  let matchers: MatchPattern[] = [];
   const remember = (sites: CustomSite[]) => {
     patterns = sites.map((site) => site.pattern);
+    matchers = patterns.map((pattern) => new MatchPattern(pattern));
     return sites;
   };
   const ready = customSitesItem.getValue().then(remember);
 
   return {
     patterns: () => patterns,
+    /** Whether `url` is on a site the rep added. */
+    includes: (url: string) => matchers.some((matcher) => matcher.includes(url)),
     list: async () => {
       await ready;
       return customSitesItem.getValue();
