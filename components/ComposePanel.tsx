@@ -28,8 +28,9 @@ export function ComposePanel({ store }: { store: ComposeStore }) {
       {lookup.status === 'ready' && offers.length === 0 && (
         <p role="status">No pending Reply emails for these recipients.</p>
       )}
-      {offers.map((offer) => (
-        <Offer key={`${offer.recipient}:${offer.task.id}`} store={store} offer={offer} />
+      {/* Two open drafts may go to one recipient: the position tells their offers apart. */}
+      {offers.map((offer, index) => (
+        <Offer key={`${index}:${offer.recipient}:${offer.task.id}`} store={store} offer={offer} />
       ))}
     </FloatingFrame>
   );
