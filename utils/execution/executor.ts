@@ -76,10 +76,22 @@ export function createExecutor(deps: {
     throw new ReplyError('not-executable', { detail: whyNotExecutable(task) ?? undefined });
   }
 
+  /** Reconciles after an unknown outcome where a task still New means it was not sent. */
+  async function settledOrNotSent(reply: ReplyClient, taskId: number) {
+    const settled = await reconcile(reply, taskId);
+    if (settled) return settled;
+    throw new ReplyError('not-sent');
+  }
+
+  /** A task this browser sent is answered from its record, never posted again. */
+  const alreadySent = (record: ExecutionRecord | null): ExecutionOutcome | null =>
+    record?.state === 'sent' ? { task: record.task, confirmed: 'already-sent' } : null;
+
   async function send(taskId: number, body: ExecuteBody): Promise<ExecutionOutcome> {
     const reply = await client();
     const previous = await records.get(taskId);
-    if (previous?.state === 'sent') return { task: previous.task, confirmed: 'already-sent' };
+    const sent = alreadySent(previous);
+    if (sent) return sent;
     if (previous) {
       const settled = await reconcile(reply, taskId);
       if (settled) return settled;
@@ -100,9 +112,7 @@ export function createExecutor(deps: {
         throw error;
       }
       if (error.kind === 'timeout') await sleep(deps.graceMs ?? RECONCILE_GRACE_MS);
-      const settled = await reconcile(reply, taskId);
-      if (settled) return settled;
-      throw new ReplyError('not-sent');
+      return settledOrNotSent(reply, taskId);
     }
   }
 
@@ -112,12 +122,9 @@ export function createExecutor(deps: {
     if (running) return running;
     const record = await records.get(taskId);
     if (!record) return null;
-    if (record.state === 'sent') return { task: record.task, confirmed: 'already-sent' };
-    return once(taskId, async () => {
-      const settled = await reconcile(await client(), taskId);
-      if (settled) return settled;
-      throw new ReplyError('not-sent');
-    });
+    return (
+      alreadySent(record) ?? once(taskId, async () => settledOrNotSent(await client(), taskId))
+    );
   }
 
   return {
