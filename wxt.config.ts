@@ -6,6 +6,11 @@ import { MAIL_SITES } from './utils/detect/mail-sites';
 // The extension's whole surface: which browsers, which permissions, which hosts.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `npm run zip`: the store zips, and for Firefox Add-ons the sources its reviewers rebuild from
+  // (`npm ci && npm run build:firefox`); tests, fixtures and screenshots don't build anything.
+  zip: {
+    excludeSources: ['tests/**', 'docs/screenshots/**', 'docs/store/**', 'vitest.config.ts'],
+  },
   vite: () => ({
     plugins: [preact()],
     // Terser packs the always-loaded content scripts a few percent tighter than esbuild.
@@ -36,7 +41,16 @@ export default defineConfig({
             gecko: {
               id: 'execute-via-reply@reply-tools.example',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              // Kept true to docs/privacy.md: what the rep asks for goes to Reply's API, and only
+              // there: the key, contacts' addresses looked up, drafts sent, read off the page.
+              data_collection_permissions: {
+                required: [
+                  'authenticationInfo',
+                  'personallyIdentifyingInfo',
+                  'personalCommunications',
+                  'websiteContent',
+                ],
+              },
             },
           },
         }

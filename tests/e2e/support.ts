@@ -32,6 +32,14 @@ export interface BrowserUnderTest {
   stopBackground?: () => Promise<void>;
   /** Chromium only: saves what a page shows as `docs/screenshots/<name>.png`, for the README. */
   screenshot?: (page: Page, name: string) => Promise<void>;
+  /** Chromium only: saves a page at the stores' 1280 × 800 as `docs/store/<name>.png`. */
+  storeScreenshot?: (page: Page, name: string) => Promise<void>;
+  /**
+   * Updates the installed extension in place to the build in `dir`, as a store update does: its
+   * storage stays. Chromium rewrites the unpacked folder it loaded and reloads the extension;
+   * Firefox installs the new build over the add-on of the same id.
+   */
+  update(dir: string): Promise<void>;
   /** Chromium only: run an expression in the extension's content-script world of a page. */
   inContentScript?: (page: Page, expression: string) => Promise<unknown>;
   close(): Promise<void>;
@@ -47,8 +55,8 @@ export const TRACKER_HOST = 'tracker.example';
 export async function startScenario(
   name: BrowserName,
   options: Omit<SandboxOptions, 'port'> = {},
+  build = BUILDS[name],
 ): Promise<{ sandbox: Sandbox; browser: BrowserUnderTest }> {
-  const build = BUILDS[name];
   if (!existsSync(resolve(build, 'manifest.json'))) {
     throw new Error(`No build at ${build}: run "npm run build && npm run build:firefox" first.`);
   }
@@ -69,10 +77,12 @@ export function useScenario(
   name: BrowserName,
   started: (scenario: { sandbox: Sandbox; browser: BrowserUnderTest }) => void | Promise<void>,
   options: Omit<SandboxOptions, 'port'> = {},
+  /** The unpacked extension to install, when not this tree's production build. */
+  build?: () => string,
 ): void {
   let scenario: { sandbox: Sandbox; browser: BrowserUnderTest } | undefined;
   beforeAll(async () => {
-    scenario = await startScenario(name, options);
+    scenario = await startScenario(name, options, build?.());
     await started(scenario);
   });
   afterAll(async () => {
@@ -94,8 +104,10 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
       popup: async () => pageDriver(await session.openExtensionPage('popup.html')),
       extensionPage: async (path) => pageDriver(await session.openExtensionPage(path)),
       stopBackground: () => session.stopServiceWorker(),
+      update: (dir) => session.updateExtension(dir),
       inContentScript: evaluateInContentScript,
       screenshot: savePage,
+      storeScreenshot: saveStorePage,
       close: () => session.close(),
     };
   }
@@ -109,6 +121,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
     openPage: (url) => session.newPage(url),
     popup: () => session.extensionPage('popup.html'),
     extensionPage: (path) => session.extensionPage(path),
+    update: async (dir) => void (await session.browser.installExtension(resolve(dir))),
     close: () => session.close(),
   };
 }
@@ -186,6 +199,13 @@ function pageDriver(page: Page): ExtensionPageDriver {
       await page.setViewport({ width: POPUP_SIZE.width, height: POPUP_SIZE.height });
       await savePage(page, name);
     },
+    async storeScreenshot(name) {
+      // The popup as the toolbar shows it: its own width, on a plain backdrop at the store's size.
+      await page.addStyleTag({
+        content: `html{background:#dfe3ea;min-height:100%}body{width:${POPUP_SIZE.width}px;margin:40px auto;box-shadow:0 6px 24px rgb(0 0 0/.25)}`,
+      });
+      await saveStorePage(page, name);
+    },
     close: () => page.close(),
   };
 }
@@ -195,9 +215,18 @@ const SCREENSHOTS = resolve('docs/screenshots');
 /** A toolbar popup is at most 800 × 600; ours keeps to a narrow column. */
 const POPUP_SIZE = { width: 420, height: 600 };
 
-async function savePage(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) as `${string}.png` });
+async function savePage(page: Page, name: string, dir = SCREENSHOTS): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`) as `${string}.png` });
+}
+
+/** The Chrome Web Store's and Firefox Add-ons' listing screenshots: 1280 × 800. */
+const STORE_SCREENSHOTS = resolve('docs/store');
+export const STORE_SIZE = { width: 1280, height: 800 };
+
+async function saveStorePage(page: Page, name: string): Promise<void> {
+  await page.setViewport(STORE_SIZE);
+  await savePage(page, name, STORE_SCREENSHOTS);
 }
 
 export const STEP_MS = 10_000;

@@ -305,6 +305,18 @@ function taskSeeds(
       assignedUserId: OTHER_USER.id,
       template: email('Hello {{firstName}}', '<p>Hi {{firstName}},</p><p>From the other rep.</p>'),
     },
+    {
+      // Due in two days: never in today's list, so no "send all" run takes it (the update
+      // test keeps a draft of it across an update).
+      id: 110,
+      taskType: TaskType.manualEmail,
+      contactId: 6,
+      dueInHours: 48,
+      template: email(
+        'Next week, {{firstName}}',
+        '<p>Hi {{firstName}},</p><p>Next week works.</p>',
+      ),
+    },
   ];
 
   // The CRM people's pending tasks: Ada has two executable ones (and a call, never listed),

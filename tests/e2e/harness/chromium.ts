@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { cp, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { makeTempDir, removeDir, withTimeout } from './util';
 
@@ -34,6 +35,12 @@ export interface ChromiumSession {
   openExtensionPage(path: string): Promise<Page>;
   /** Stops the extension's service worker the way Chrome does when it is idle. */
   stopServiceWorker(): Promise<void>;
+  /**
+   * Replaces the unpacked folder's files with the build in `dir` and reloads the extension from
+   * it, as an update does: same id, storage kept, `runtime.onInstalled` with reason "update".
+   * Only for a folder the test made for the purpose: the one loaded is rewritten.
+   */
+  updateExtension(dir: string): Promise<void>;
   /** Closes the browser and removes its profile. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -170,9 +177,27 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       await withTimeout(gone, STEP_MS, 'the extension service worker to stop');
     };
 
+    const updateExtension = async (dir: string): Promise<void> => {
+      const worker = browser.targets().find((target) => isExtensionWorker(target, extensionId));
+      const running = await worker?.worker();
+      if (!running) throw new Error('updateExtension needs the extension service worker running');
+      for (const entry of await readdir(extensionDir)) {
+        await rm(join(extensionDir, entry), { recursive: true, force: true });
+      }
+      await cp(resolve(dir), extensionDir, { recursive: true });
+      const restarted = browser.waitForTarget(
+        (target) => target !== worker && isExtensionWorker(target, extensionId),
+        { timeout: STEP_MS },
+      );
+      // The worker goes away while answering, so the evaluation may never settle.
+      void running.evaluate('chrome.runtime.reload()').catch(() => undefined);
+      await restarted;
+    };
+
     return {
       browser,
       extensionId,
+      updateExtension,
       newPage,
       openExtensionPage: (path) => newPage(`chrome-extension://${extensionId}/${path}`),
       stopServiceWorker,

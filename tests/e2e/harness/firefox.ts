@@ -32,6 +32,8 @@ export interface ExtensionPageDriver {
   evaluate<T>(fnBody: string, ...args: unknown[]): Promise<T>;
   /** Chromium only: saves the page at a popup's size as `docs/screenshots/<name>.png`. */
   screenshot?(name: string): Promise<void>;
+  /** Chromium only: saves the page, as a popup in a 1280 × 800 frame, as `docs/store/<name>.png`. */
+  storeScreenshot?(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
