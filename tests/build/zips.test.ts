@@ -94,7 +94,7 @@ describe('the sources zip for Firefox Add-ons', () => {
   });
   afterAll(() => {
     if (unpacked) rmSync(unpacked, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('holds what the build needs and nothing of the tests, outputs or dependencies', () => {
     for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'README.md']) {

@@ -77,7 +77,10 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       // Pages get the real window size, so the headful demo looks like a normal browser.
       defaultViewport: null,
       timeout: STEP_MS,
+      // The Extensions domain (reloading the extension as an update) is served over a pipe only.
+      pipe: true,
       args: [
+        '--enable-unsafe-extension-debugging',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
         `--window-size=${width},${height}`,
@@ -178,20 +181,13 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
     };
 
     const updateExtension = async (dir: string): Promise<void> => {
-      const worker = browser.targets().find((target) => isExtensionWorker(target, extensionId));
-      const running = await worker?.worker();
-      if (!running) throw new Error('updateExtension needs the extension service worker running');
       for (const entry of await readdir(extensionDir)) {
         await rm(join(extensionDir, entry), { recursive: true, force: true });
       }
       await cp(resolve(dir), extensionDir, { recursive: true });
-      const restarted = browser.waitForTarget(
-        (target) => target !== worker && isExtensionWorker(target, extensionId),
-        { timeout: STEP_MS },
-      );
-      // The worker goes away while answering, so the evaluation may never settle.
-      void running.evaluate('chrome.runtime.reload()').catch(() => undefined);
-      await restarted;
+      // Loading the folder again (DevTools' Extensions domain) reloads the extension from it as
+      // an update; `runtime.reload()` unloads a command-line-loaded extension instead.
+      await withTimeout(browser.installExtension(extensionDir), STEP_MS, 'reloading the extension');
     };
 
     return {
