@@ -85,7 +85,10 @@ describe('detectPageContext', () => {
   ])('%s at %s', (fixture, url, expected) => {
     const context = detectPageContext(load(fixture), new URL(url));
     expect({
-      person: context.person ? `${context.person.site}:${context.person.recordId}` : null,
+      person:
+        context.person && context.person.recordShown !== false
+          ? `${context.person.site}:${context.person.recordId}`
+          : null,
       composes: context.composes.length,
       taskIds: context.taskIds,
     }).toEqual(expected);
@@ -112,12 +115,15 @@ describe('detectPageContext', () => {
     expect(SUPPORTED_SITES).toEqual([
       'https://app.hubspot.com/*',
       'https://app-eu1.hubspot.com/*',
+      'https://app-na2.hubspot.com/*',
+      'https://app-ap1.hubspot.com/*',
       'https://*.lightning.force.com/*',
       'https://*.pipedrive.com/*',
       'https://mail.google.com/*',
       'https://outlook.office.com/*',
       'https://outlook.live.com/*',
       'https://outlook.office365.com/*',
+      'https://outlook.cloud.microsoft/*',
     ]);
   });
 });
@@ -134,6 +140,8 @@ describe('siteForUrl', () => {
     ['https://outlook.office.com/', 'outlook'],
     ['https://outlook.live.com/', 'outlook'],
     ['https://outlook.office365.com/', 'outlook'],
+    ['https://outlook.cloud.microsoft/mail/deeplink/compose', 'outlook'],
+    ['https://cloud.microsoft/', null],
     ['http://app.hubspot.com/', null],
     ['https://www.hubspot.com/', null],
     ['https://lightning.force.com/', null],

@@ -64,6 +64,7 @@ const NOT_PERSON = [
   '[role="dialog"]',
   'nav',
 ].join(', ');
+const MAX_WIDEN = 3;
 const EMAIL_FIELDS = [
   '[data-selenium-test="property-input-email"]',
   '[data-selenium-test="property-input-hs_additional_emails"]',
@@ -79,7 +80,7 @@ export function detectHubSpotPerson(doc: Document, url: URL): PersonContext | nu
   if (!recordId) return null;
 
   const sink = new ContactSink();
-  const landmark = doc.querySelector(LANDMARKS.join(', '));
+  const landmark = widened(doc.querySelector(LANDMARKS.join(', ')));
   if (landmark) readLandmark(landmark, sink);
   let region: Element | null = null;
   if (sink.emails.length === 0 && sink.phones.length === 0) {
@@ -90,6 +91,24 @@ export function detectHubSpotPerson(doc: Document, url: URL): PersonContext | nu
   const scope = landmark ?? region;
   const name = (scope && firstText(scope, NAME)) ?? firstText(doc, NAME) ?? headingText(region);
   return personContext('hubspot', recordId, name, sink, scope !== null);
+}
+
+/**
+ * A highlight card found alone (older layouts) shares its column with the property cards: the
+ * column counts, up to where it would take in something that is not the person.
+ */
+function widened(landmark: Element | null): Element | null {
+  let scope = landmark;
+  for (let depth = 0; scope?.parentElement && depth < MAX_WIDEN; depth++) {
+    if (
+      scope.parentElement.matches('body, main') ||
+      scope.parentElement.querySelector(NOT_PERSON)
+    ) {
+      break;
+    }
+    scope = scope.parentElement;
+  }
+  return scope;
 }
 
 function readLandmark(landmark: Element, sink: ContactSink): void {

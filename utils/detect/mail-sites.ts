@@ -8,6 +8,7 @@ export const MAIL_SITES = {
     'https://outlook.office.com/*',
     'https://outlook.live.com/*',
     'https://outlook.office365.com/*',
+    'https://outlook.cloud.microsoft/*',
   ],
 } as const;
 
