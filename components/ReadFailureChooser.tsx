@@ -69,14 +69,15 @@ export function ReadFailureChooser({
               store.getState().submitTyped();
             }}
           >
-            <label for="evr-chooser-address">Email address</label>
-            <input
-              id="evr-chooser-address"
-              type="email"
-              autoComplete="off"
-              value={typed}
-              onInput={(event) => store.getState().setTyped(event.currentTarget.value)}
-            />
+            <label>
+              Email address{' '}
+              <input
+                type="email"
+                autoComplete="off"
+                value={typed}
+                onInput={(event) => store.getState().setTyped(event.currentTarget.value)}
+              />
+            </label>
             <button type="submit">Look up</button>
           </form>
           {error && <Alert>{error}</Alert>}

@@ -115,7 +115,7 @@ function recipientsOf(root: Element) {
   for (const chip of queryAtMost(root, within(WELLS, CHIPS))) {
     // A part of a pill is read with the pill.
     const outer = chip.parentElement?.closest(ANY_CHIP);
-    if (outer && outer.closest(wells)) continue;
+    if (outer?.closest(wells)) continue;
     const emails = pillAddresses(chip);
     for (const email of emails) if (!recipients.includes(email)) recipients.push(email);
     if (emails.length === 0) addUnreadable(cleanText(chip.textContent).slice(0, 200));
