@@ -81,6 +81,10 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
       'Recipients without a readable address: Equipo de compras, compras@',
     );
     expect(lookupCount()).toBe(before);
+    // The rep picks an address the page shows: only that one is looked up, for this draft.
+    await (await panel.button(page, 'Look up olivia.chen@contoso.com')).click();
+    await panel.text(page, 'Reply task 404');
+    for (const value of lookedUp(before)) expect(value).toBe('olivia.chen@contoso.com');
   });
 
   it('Outlook: the draft to a contact with a pending email goes out through Reply once', async () => {

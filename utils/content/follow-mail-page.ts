@@ -19,16 +19,17 @@ export function followMailPage(
       if (referenced) return referenced;
       const open = findComposes(document);
       const composes = open.filter((c) => c.recipients.length > 0);
-      const shown = (c: ComposeContext) => `${c.recipients.join()}/${c.unreadable?.join() ?? ''}`;
+      // Keyed by readable recipients only: text typed into a recipient field is unreadable
+      // until it becomes a chip, and typing must not replace the panel.
       if (composes.length > 0) {
         return {
-          key: `compose:${composes.map(shown).join('|')}`,
+          key: `compose:${composes.map((c) => c.recipients.join()).join('|')}`,
           show: (panel) => panel.mountComposePanel(composes),
         };
       }
       if (open.length === 0) return null;
       return {
-        key: `unread-compose:${open.map(shown).join('|')}`,
+        key: `unread-compose:${open.length}`,
         show: (panel) => panel.mountComposeChooser(open),
         afterSettle: true,
       };
