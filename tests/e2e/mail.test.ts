@@ -63,6 +63,12 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
       'Recipients without a readable address (not looked up): Equipo de compras',
     );
     for (const value of lookedUp(before)) expect(value).toBe('olivia.chen@contoso.com');
+
+    // An inline reply inside a conversation: its own chips, not the conversation's addresses.
+    before = lookupCount();
+    await page.goto('https://mail.google.com/mail/u/3/');
+    await panel.text(page, 'Reply task 402');
+    for (const value of lookedUp(before)) expect(value).toBe('maria.anders@alfreds.example');
   });
 
   it('Outlook pop-out on outlook.cloud.microsoft (German, hashed classes): the pill’s address', async () => {

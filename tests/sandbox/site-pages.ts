@@ -130,6 +130,13 @@ const PAGES: readonly SitePage[] = [
     href: '/mail/u/2/',
   },
   {
+    host: /^mail\.google\.com$/,
+    path: /^\/mail\/u\/3\/?$/,
+    file: 'gmail-inline-reply.html',
+    title: 'Conversation (inline reply)',
+    href: '/mail/u/3/',
+  },
+  {
     host: /^outlook\.office\.com$/,
     path: /^\/mail\/?$/,
     file: 'outlook-compose.html',

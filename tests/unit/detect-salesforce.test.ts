@@ -144,6 +144,22 @@ describe('detectSalesforcePerson', () => {
     expect(dynamic?.phones).toEqual(['+33 1 44 27 00 00']); // not the fax
   });
 
+  it('in a console without an active tab, reads only the tab that names the record', () => {
+    const tabs = (second: string) =>
+      new DOMParser().parseFromString(
+        `<div class="tabContent"><div class="oneContent active"><records-highlights2 data-recordid="0035g00000AAAAAAAA"><a href="mailto:other@example.com">x</a></records-highlights2></div></div>
+         <div class="tabContent"><div class="oneContent active"><records-highlights2 data-recordid="${second}"><a href="mailto:marie.curie@example.com">x</a></records-highlights2></div></div>`,
+        'text/html',
+      );
+    expect(detectSalesforcePerson(tabs('0035g00000XyZ12AAB'), new URL(CONTACT))?.emails).toEqual([
+      'marie.curie@example.com',
+    ]);
+    expect(detectSalesforcePerson(tabs('0035g00000BBBBBBBB'), new URL(CONTACT))).toMatchObject({
+      emails: [],
+      recordShown: false,
+    });
+  });
+
   it('reads nothing when page hosts are kept and none can be told to be current', () => {
     const doc = new DOMParser().parseFromString(
       `<div class="windowViewMode-normal oneContent"><records-highlights2 data-recordid="0035g00000AAAAAAAA"><a href="mailto:stale@example.com">x</a></records-highlights2></div>

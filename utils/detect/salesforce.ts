@@ -12,11 +12,12 @@
  *
  * The visible, current view first. Lightning keeps the record pages a user navigated away
  * from (and a console's other tabs) in the DOM, hidden: `.oneContent` / `.windowViewMode-normal`
- * / `.windowViewMode-maximized` / console `.tabContent` containers without `active`. The view
- * read is the first marked `active`; else the one not hidden by its markup that names this
- * record (`data-recordid` / `record-id`); else, when there are such containers but none can be
- * told to be current, nothing (a stale view must never decide whose tasks are shown). Pages
- * without any of these containers are read whole.
+ * / `.windowViewMode-maximized` page hosts without `active`, and console `.tabContent`s without
+ * `active` (each of which keeps its own active page host). In the active console tab (if the
+ * app has tabs), the view read is the page host marked `active`; else the one not hidden by its
+ * markup that names this record (`data-recordid` / `record-id`); else, when there are page
+ * hosts but none can be told to be current, nothing (a stale view must never decide whose
+ * tasks are shown). Pages without any of these containers are read whole.
  *
  * Layers in that view, the first that reads anything wins:
  * 1. Landmarks: records-highlights2 / records-lwc-highlights-panel (the highlights panel),
@@ -56,12 +57,13 @@ const RECORD_PATH = new RegExp(
 /** Key prefixes of the objects read when the URL names no object. */
 const PERSON_PREFIX = /^(?:003|00Q)/;
 
-const VIEWS = '.oneContent, [class*="windowViewMode-"], .tabContent';
+const CONSOLE_TAB = '.tabContent';
+const ACTIVE_TAB = '.tabContent.active';
+const VIEWS = '.oneContent, [class*="windowViewMode-"]';
 const ACTIVE_VIEW = [
   '.oneContent.active',
   '.windowViewMode-maximized.active',
   '.windowViewMode-normal.active',
-  '.tabContent.active',
 ].join(', ');
 const MAX_VIEWS = 20;
 
@@ -112,15 +114,25 @@ export function detectSalesforcePerson(doc: Document, url: URL): PersonContext |
   return personContext('salesforce', recordId, name, sink, landmark !== null || region !== null);
 }
 
-/** The view the rep is looking at, or null when the page keeps views and none is current. */
+/**
+ * The view the rep is looking at, or null when the page keeps views and none is current. In a
+ * console app each tab keeps its own "active" page host, so the active tab is found first.
+ */
 function currentView(doc: Document, recordId: string): ParentNode | null {
-  const active = doc.querySelector(ACTIVE_VIEW);
-  if (active && !active.closest(HIDDEN)) return active;
-  const views = queryAtMost(doc, VIEWS, MAX_VIEWS);
-  if (views.length === 0) return doc;
   const id15 = recordId.slice(0, 15);
   const names = `[data-recordid^="${id15}"], [record-id^="${id15}"]`;
-  return views.find((view) => !view.closest(HIDDEN) && view.querySelector(names)) ?? null;
+  const current = (view: Element) => !view.closest(HIDDEN) && view.querySelector(names) !== null;
+  let scope: ParentNode = doc;
+  if (doc.querySelector(CONSOLE_TAB)) {
+    const tab = doc.querySelector(ACTIVE_TAB);
+    if (tab && !tab.closest(HIDDEN)) scope = tab;
+    else return queryAtMost(doc, CONSOLE_TAB, MAX_VIEWS).find(current) ?? null;
+  }
+  const active = scope.querySelector(ACTIVE_VIEW);
+  if (active && !active.closest(HIDDEN)) return active;
+  const views = queryAtMost(scope, VIEWS, MAX_VIEWS);
+  if (views.length === 0) return scope;
+  return views.find(current) ?? null;
 }
 
 function readLandmarks(view: ParentNode, sink: ContactSink): void {
