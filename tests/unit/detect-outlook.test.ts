@@ -144,6 +144,29 @@ describe('findOutlookComposes', () => {
     expect(popout?.recipients).not.toContain('rep@northwind.example');
   });
 
+  it.each([
+    [
+      'an address as its text',
+      '<span draggable="true">Lena@Example.de</span>',
+      ['lena@example.de'],
+      [],
+    ],
+    [
+      'a name, the address in its title',
+      '<span draggable="true" title="lena@example.de">Lena Fischer</span>',
+      ['lena@example.de'],
+      [],
+    ],
+    ['a name only', '<span draggable="true">Lena Fischer</span>', [], ['Lena Fischer']],
+  ])('a pill showing %s', (_, pill, recipients, unreadable) => {
+    const doc = new DOMParser().parseFromString(
+      `<div><div id="X_TO" role="group"><div contenteditable="true">${pill}</div></div>
+       <div id="editorParent_1"><div contenteditable="true" role="textbox"></div></div></div>`,
+      'text/html',
+    );
+    expect(findOutlookComposes(doc)[0]).toMatchObject({ recipients, unreadable });
+  });
+
   it('finds nothing on a page with no draft', () => {
     const doc = new DOMParser().parseFromString(
       '<div aria-label="Message body" id="UniqueMessageBody_1">Hello</div>',
