@@ -61,6 +61,27 @@ describe('detectPageContext', () => {
       'https://outlook.office365.com/mail/',
       { person: null, composes: 1, taskIds: [] },
     ],
+    [
+      'outlook-deeplink-de.html',
+      'https://outlook.cloud.microsoft/mail/deeplink/compose',
+      { person: null, composes: 1, taskIds: [] },
+    ],
+    [
+      'hubspot-contact-legacy-de.html',
+      'https://app-na2.hubspot.com/contacts/7794512/contact/90211/',
+      { person: 'hubspot:90211', composes: 0, taskIds: [] },
+    ],
+    [
+      'pipedrive-person-legacy-rtl.html',
+      'https://app.pipedrive.com/person/4822',
+      { person: 'pipedrive:4822', composes: 0, taskIds: [] },
+    ],
+    // A record page that can't be read (native shadow DOM): the URL names a record, nothing shown.
+    [
+      'salesforce-contact-shadow.html',
+      'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000ShAd0AAB/view',
+      { person: null, composes: 0, taskIds: [] },
+    ],
     // Another site's page under a host it doesn't belong to: that site's detector doesn't run.
     [
       'gmail-two-composes.html',
