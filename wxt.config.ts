@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CRM_SITES } from './utils/detect/crm-sites';
 import { MAIL_SITES } from './utils/detect/mail-sites';
@@ -12,7 +13,7 @@ export default defineConfig({
     excludeSources: ['tests/**', 'docs/screenshots/**', 'docs/store/**', 'vitest.config.ts'],
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), nativeBrowserInContentScripts()],
     // Terser packs the always-loaded content scripts a few percent tighter than esbuild.
     build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } },
   }),
@@ -57,3 +58,26 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * The always-loaded content scripts use the browser's own promise-based extension namespace
+ * (`browser` in Firefox, `chrome` in Chromium; both promise-based under Manifest V3) instead of
+ * the webextension polyfill the rest of the extension gets: they touch only `runtime.connect`,
+ * ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each. The background,
+ * pages and the injected panel keep the polyfill.
+ */
+function nativeBrowserInContentScripts(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'execute-via-reply:native-browser-in-content-scripts',
+    enforce: 'pre',
+    configResolved(config) {
+      const entry = config.build.lib ? config.build.lib.entry : '';
+      contentScript = /\.content[\\/]/.test(JSON.stringify(entry));
+    },
+    resolveId(source, importer, options) {
+      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}

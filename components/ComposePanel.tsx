@@ -11,7 +11,14 @@ import { Alert, FloatingFrame, RetryableFailure } from './PanelParts';
  * Several recipients or tasks are each listed; nothing is guessed, nothing sent from the
  * mailbox, no draft discarded unasked.
  */
-export function ComposePanel({ store }: { store: ComposeStore }) {
+export function ComposePanel({
+  store,
+  unreadable = [],
+}: {
+  store: ComposeStore;
+  /** Recipients the drafts show without a readable address: listed, never looked up. */
+  unreadable?: string[];
+}) {
   const lookup = useStore(store, (s) => s.lookup);
   const offers = useStore(store, (s) => s.offers);
 
@@ -27,6 +34,9 @@ export function ComposePanel({ store }: { store: ComposeStore }) {
       )}
       {lookup.status === 'ready' && offers.length === 0 && (
         <p role="status">No pending Reply emails for these recipients.</p>
+      )}
+      {unreadable.length > 0 && (
+        <p>Recipients without a readable address (not looked up): {unreadable.join(', ')}</p>
       )}
       {/* Two open drafts may go to one recipient: the position tells their offers apart. */}
       {offers.map((offer, index) => (

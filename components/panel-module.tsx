@@ -1,12 +1,16 @@
 import { type ComponentChild, render } from 'preact';
+import { useEffect, useMemo } from 'preact/hooks';
 import css from '@/assets/panel.css?inline';
 import { createMessagingConnector } from '@/utils/connector';
+import { visibleAddresses } from '@/utils/detect/candidates';
 import type { ComposeContext, PersonContext } from '@/utils/detect/context';
+import { createChooserStore } from '@/utils/stores/chooser';
 import { createComposeStore } from '@/utils/stores/compose';
 import { createPanelStore } from '@/utils/stores/panel';
 import { createPersonStore } from '@/utils/stores/person';
 import { ComposePanel } from './ComposePanel';
 import { PersonPanel } from './PersonPanel';
+import { ReadFailureChooser } from './ReadFailureChooser';
 import { TaskPanel } from './TaskPanel';
 
 /**
@@ -34,7 +38,64 @@ export function mountPersonPanel(person: PersonContext): () => void {
 /** Offers to send open drafts to Reply contacts through their pending tasks. */
 export function mountComposePanel(composes: ComposeContext[]): () => void {
   const store = createComposeStore(createMessagingConnector(), composes);
-  return mountInShadowRoot(<ComposePanel store={store} />, () => undefined);
+  const unreadable = composes.flatMap((c) => c.unreadable ?? []);
+  return mountInShadowRoot(<ComposePanel store={store} unreadable={unreadable} />, () => undefined);
+}
+
+/**
+ * A record page whose person can't be read (or shows no email or phone): the rep chooses an
+ * address, then gets the usual person panel for it.
+ */
+export function mountPersonChooser(person: PersonContext): () => void {
+  const store = createChooserStore({
+    reason: person.recordShown ? 'no-details' : 'unreadable',
+    candidates: person.recordShown ? [] : visibleAddresses(document),
+    unreadable: [],
+  });
+  return mountInShadowRoot(
+    <ReadFailureChooser store={store}>
+      {(address) => <ChosenPerson person={person} address={address} />}
+    </ReadFailureChooser>,
+    () => undefined,
+  );
+}
+
+/** Open drafts none of whose recipients can be read: the rep chooses who the draft is to. */
+export function mountComposeChooser(composes: ComposeContext[]): () => void {
+  const store = createChooserStore({
+    reason: 'unreadable',
+    candidates: visibleAddresses(
+      document,
+      composes.map((c) => c.root),
+    ),
+    unreadable: composes.flatMap((c) => c.unreadable ?? []),
+  });
+  // The draft the choice is for: the first that shows a recipient it can't read, else the first.
+  const draft = composes.find((c) => (c.unreadable?.length ?? 0) > 0) ?? composes[0];
+  return mountInShadowRoot(
+    <ReadFailureChooser store={store}>
+      {(address) => draft && <ChosenDraft draft={draft} address={address} />}
+    </ReadFailureChooser>,
+    () => undefined,
+  );
+}
+
+function ChosenPerson({ person, address }: { person: PersonContext; address: string }) {
+  const store = useMemo(
+    () =>
+      createPersonStore(createMessagingConnector(), { ...person, emails: [address], phones: [] }),
+    [person, address],
+  );
+  useEffect(() => () => store.dispose(), [store]);
+  return <PersonPanel store={store} />;
+}
+
+function ChosenDraft({ draft, address }: { draft: ComposeContext; address: string }) {
+  const store = useMemo(
+    () => createComposeStore(createMessagingConnector(), [{ ...draft, recipients: [address] }]),
+    [draft, address],
+  );
+  return <ComposePanel store={store} />;
 }
 
 function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => void {

@@ -28,6 +28,18 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s size budgets', (target) => {
     }
   });
 
+  it('keeps the webextension polyfill out of the content scripts (they use the native namespace)', () => {
+    const scripts = readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js'));
+    // A sentence only the polyfill carries; the background, which keeps it, proves it is there.
+    const POLYFILL = 'The message port closed before a response was received.';
+    expect(readFileSync(join(dir, 'background.js'), 'utf8')).toContain(POLYFILL);
+    for (const script of scripts) {
+      expect(readFileSync(join(dir, 'content-scripts', script), 'utf8'), script).not.toContain(
+        POLYFILL,
+      );
+    }
+  });
+
   it(`keeps the panel chunk within ${BUDGETS.panel / KB} KB gzip`, () => {
     const size = gzipped(join(dir, 'panel.js'));
     expect(size, `panel.js: ${size} bytes gzip`).toBeLessThanOrEqual(BUDGETS.panel);

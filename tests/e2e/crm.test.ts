@@ -1,7 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { RecordedRequest, Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, connectKey, panel, useScenario } from './support';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  connectKey,
+  panel,
+  typeOver,
+  useScenario,
+} from './support';
 
 /**
  * The panel on CRM record pages (fixtures copied in structure from HubSpot, Salesforce and
@@ -16,6 +23,22 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
   let page: Page;
 
   const lookups = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ });
+  /** Every value the extension asked Reply's contact filter for, after the first `from` lookups. */
+  const lookedUp = (from: number) =>
+    lookups()
+      .slice(from)
+      .flatMap((r) => {
+        const rules = (r.body as { rules?: { value?: unknown }[] } | null)?.rules ?? [];
+        return rules.map((rule) => String(rule.value).toLowerCase());
+      });
+  /** Opens a page and checks its panel shows `expected`; only `allowed` may have been looked up. */
+  async function expectPerson(url: string, expected: string, allowed: string[]) {
+    const before = lookups().length;
+    await page.goto(url);
+    const text = await panel.text(page, expected);
+    for (const value of lookedUp(before)) expect(allowed).toContain(value);
+    return text;
+  }
 
   useScenario(name, async (started) => {
     ({ sandbox, browser } = started);
@@ -26,12 +49,13 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
     await popup.close();
   });
 
-  it('a record with no email, phone or task reference costs no API request', async () => {
+  it('a record with no email, phone or task reference says so and costs no API request', async () => {
     const before = sandbox.requests.length;
     page = await browser.openPage('https://app.hubspot.com/contacts/7794512/record/0-1/30001');
     await page.waitForSelector('#sandbox-records');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await page.$('execute-via-reply')).toBeNull();
+    // Once the page has settled, the small control says the record has nothing to look up by.
+    await (await panel.button(page, 'Reply: no email or phone on this record')).click();
+    await panel.region(page, 'status', 'shows no email address or phone number');
     // The toolbar badge's own refresh (an alarm) is not the page's doing.
     const badge = (r: RecordedRequest) =>
       r.path === '/v3/tasks/filter' &&
@@ -95,6 +119,68 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
     expect(await panel.text(page, 'marie.curie@example.com')).toContain('Task 304');
     await page.goto('https://nordlicht.pipedrive.com/person/4821');
     expect(await panel.text(page, '+48 22 000 00 00')).toContain('Task 305');
+  });
+
+  it('HubSpot’s older and 2026 layouts: the record’s own person, never the timeline’s', async () => {
+    await expectPerson(
+      'https://app.hubspot.com/contacts/7794512/contact/90211/',
+      'No Reply tasks for Grace Hopper',
+      ['grace.hopper@navy.example', '(202) 555-0143'],
+    );
+    // Late-rendered, found by structure, Spanish UI, EU host, ?eschref= query.
+    const text = await expectPerson(
+      'https://app-eu1.hubspot.com/contacts/26445107/record/0-1/51202?eschref=%2Fcontacts%2F26445107%2Fobjects%2F0-1%2Fviews%2Fall%2Flist',
+      'Task 302',
+      ['ada.byron@example.com', '+44 20 7946 0018'],
+    );
+    expect(text).not.toContain('couldn’t read');
+  });
+
+  it('Salesforce console and Dynamic Forms: the current record, never a stale view', async () => {
+    await expectPerson(
+      'https://curie-labs.lightning.force.com/lightning/app/06m5g000001AbCdAAK/r/Lead/00Q5g00000QrStU/view',
+      'Rosalind Franklin is not a contact in Reply',
+      ['r.franklin@kings.example', '+44 20 7836 5454'],
+    );
+    await expectPerson(
+      'https://curie-labs.lightning.force.com/lightning/r/0035g00000XyZ12AAB/view',
+      'Task 304',
+      ['marie.curie@example.com', '+33 1 44 27 00 00'],
+    );
+  });
+
+  it('Pipedrive’s older RTL app and the 2025 layout: the visible person, never Smart BCC', async () => {
+    const text = await expectPerson(
+      'https://app.pipedrive.com/person/4822',
+      'is not a contact in Reply',
+      ['noa.levi@example.co.il', '+972 3 555 0100'],
+    );
+    expect(text).toContain('נועה לוי');
+    await expectPerson('https://nordlicht.pipedrive.com/person/4830/', 'Task 305', [
+      'marta.kowalska@nordlicht.example',
+      '+48 22 000 00 00',
+    ]);
+  });
+
+  it('a record that can’t be read asks the rep, and looks up only what they choose', async () => {
+    const before = lookups().length;
+    await page.goto(
+      'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000ShAd0AAB/view',
+    );
+    await (await panel.button(page, 'Reply: couldn’t read who this is')).click();
+    await panel.region(page, 'alert', 'doesn’t show who this is');
+    // Addresses the page shows are offered, never looked up on their own.
+    expect(await panel.hasButton(page, 'Look up helpdesk@curie-labs.example')).toBe(true);
+    expect(lookups().length).toBe(before);
+    const field = await panel.field(page, 'Email address');
+    await typeOver(field, 'irene');
+    await (await panel.button(page, 'Look up')).click();
+    await panel.region(page, 'alert', '“irene” is not an email address.');
+    expect(lookups().length).toBe(before);
+    await typeOver(field, 'irene.joliot-curie@example.com');
+    await (await panel.button(page, 'Look up')).click();
+    await panel.text(page, 'irene.joliot-curie@example.com is not a contact in Reply');
+    expect(lookedUp(before)).toEqual(['irene.joliot-curie@example.com']);
   });
 
   it('an explicit reference to a Reply task wins over the person', async () => {

@@ -39,6 +39,60 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
     expect(await page.$('[aria-label^="Discard draft"]')).toBeNull();
   });
 
+  const lookedUp = (from: number) =>
+    sandbox
+      .apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ })
+      .slice(from)
+      .flatMap((r) =>
+        ((r.body as { rules?: { value?: unknown }[] } | null)?.rules ?? []).map((rule) =>
+          String(rule.value).toLowerCase(),
+        ),
+      );
+  const lookupCount = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ }).length;
+
+  it('Gmail’s older chips (German) and a Spanish pop-out: recipients only, never suggestions', async () => {
+    let before = lookupCount();
+    await page.goto('https://mail.google.com/mail/u/1/');
+    expect(await panel.text(page, 'Reply task 402')).toContain('maria.anders@alfreds.example');
+    for (const value of lookedUp(before)) expect(value).toBe('maria.anders@alfreds.example');
+
+    before = lookupCount();
+    await page.goto('https://mail.google.com/mail/u/2/');
+    const text = await panel.text(page, 'Reply task 404');
+    expect(text).toContain(
+      'Recipients without a readable address (not looked up): Equipo de compras',
+    );
+    for (const value of lookedUp(before)) expect(value).toBe('olivia.chen@contoso.com');
+
+    // An inline reply inside a conversation: its own chips, not the conversation's addresses.
+    before = lookupCount();
+    await page.goto('https://mail.google.com/mail/u/3/');
+    await panel.text(page, 'Reply task 402');
+    for (const value of lookedUp(before)) expect(value).toBe('maria.anders@alfreds.example');
+  });
+
+  it('Outlook pop-out on outlook.cloud.microsoft (German, hashed classes): the pill’s address', async () => {
+    const before = lookupCount();
+    await page.goto('https://outlook.cloud.microsoft/mail/deeplink/compose');
+    await panel.text(page, 'Reply task 402');
+    for (const value of lookedUp(before)) expect(value).toBe('maria.anders@alfreds.example');
+  });
+
+  it('Outlook reply with a name-only pill: asks the rep, looks nothing up', async () => {
+    const before = lookupCount();
+    await page.goto('https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcw');
+    await (await panel.button(page, 'Reply: couldn’t read who this is')).click();
+    expect(await panel.region(page, 'alert', 'doesn’t show who this is')).toBeTruthy();
+    expect(await panel.text(page)).toContain(
+      'Recipients without a readable address: Equipo de compras, compras@',
+    );
+    expect(lookupCount()).toBe(before);
+    // The rep picks an address the page shows: only that one is looked up, for this draft.
+    await (await panel.button(page, 'Look up olivia.chen@contoso.com')).click();
+    await panel.text(page, 'Reply task 404');
+    for (const value of lookedUp(before)) expect(value).toBe('olivia.chen@contoso.com');
+  });
+
   it('Outlook: the draft to a contact with a pending email goes out through Reply once', async () => {
     await page.goto('https://outlook.office.com/mail/');
     await panel.text(page, 'Reply task 404');

@@ -14,9 +14,12 @@ interface SitePage {
   path: RegExp;
   file: string;
   title: string;
+  /** Where the nav links to it (default: a HubSpot record on the current portal). */
+  href?: string;
 }
 
 const HUBSPOT = /^app(?:-eu1)?\.hubspot\.com$/;
+const SALESFORCE = /^curie-labs\.lightning\.force\.com$/;
 const PAGES: readonly SitePage[] = [
   {
     host: HUBSPOT,
@@ -42,29 +45,117 @@ const PAGES: readonly SitePage[] = [
     file: 'reply-task-references.html',
     title: 'Task references',
   },
+  // One page per markup generation of each site (see each fixture's header comment).
   {
-    host: /^curie-labs\.lightning\.force\.com$/,
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/contact\/90211\/?$/,
+    file: 'hubspot-contact-legacy-de.html',
+    title: 'Grace Hopper (legacy)',
+    href: '/contacts/7794512/contact/90211/',
+  },
+  {
+    host: HUBSPOT,
+    path: /^\/contacts\/\d+\/record\/0-1\/51202$/,
+    file: 'hubspot-contact-2026-es.html',
+    title: 'Ada Byron (2026)',
+  },
+  {
+    host: SALESFORCE,
     path: /^\/lightning\/r\/Contact\/0035g00000XyZ12AAB\/view$/,
     file: 'salesforce-contact.html',
     title: 'Marie Curie',
+    href: '/lightning/r/Contact/0035g00000XyZ12AAB/view',
+  },
+  {
+    host: SALESFORCE,
+    path: /^\/lightning\/app\/[^/]+\/r\/Lead\/00Q5g00000QrStU\/view$/,
+    file: 'salesforce-console-es.html',
+    title: 'Rosalind Franklin (console)',
+    href: '/lightning/app/06m5g000001AbCdAAK/r/Lead/00Q5g00000QrStU/view',
+  },
+  {
+    host: SALESFORCE,
+    path: /^\/lightning\/r\/0035g00000XyZ12AAB\/view$/,
+    file: 'salesforce-dynamic-de.html',
+    title: 'Marie Curie (dynamic forms)',
+    href: '/lightning/r/0035g00000XyZ12AAB/view',
+  },
+  {
+    host: SALESFORCE,
+    path: /^\/lightning\/r\/Contact\/0035g00000ShAd0AAB\/view$/,
+    file: 'salesforce-contact-shadow.html',
+    title: 'Irène Joliot-Curie (native shadow)',
+    href: '/lightning/r/Contact/0035g00000ShAd0AAB/view',
   },
   {
     host: /^nordlicht\.pipedrive\.com$/,
     path: /^\/person\/4821$/,
     file: 'pipedrive-person.html',
     title: 'Marta Kowalska',
+    href: '/person/4821',
+  },
+  {
+    host: /^nordlicht\.pipedrive\.com$/,
+    path: /^\/person\/4830\/?$/,
+    file: 'pipedrive-person-2025-de.html',
+    title: 'Marta Kowalska (2025)',
+    href: '/person/4830/',
+  },
+  {
+    host: /^app\.pipedrive\.com$/,
+    path: /^\/person\/4822$/,
+    file: 'pipedrive-person-legacy-rtl.html',
+    title: 'Noa Levi (legacy)',
+    href: '/person/4822',
   },
   {
     host: /^mail\.google\.com$/,
     path: /^\/mail\/u\/0\/?$/,
     file: 'gmail-two-composes.html',
     title: 'Inbox',
+    href: '/mail/u/0/',
+  },
+  {
+    host: /^mail\.google\.com$/,
+    path: /^\/mail\/u\/1\/?$/,
+    file: 'gmail-legacy-de.html',
+    title: 'Posteingang (legacy)',
+    href: '/mail/u/1/',
+  },
+  {
+    host: /^mail\.google\.com$/,
+    path: /^\/mail\/u\/2\/?$/,
+    file: 'gmail-popout-es.html',
+    title: 'Recibidos (pop-out)',
+    href: '/mail/u/2/',
+  },
+  {
+    host: /^mail\.google\.com$/,
+    path: /^\/mail\/u\/3\/?$/,
+    file: 'gmail-inline-reply.html',
+    title: 'Conversation (inline reply)',
+    href: '/mail/u/3/',
   },
   {
     host: /^outlook\.office\.com$/,
     path: /^\/mail\/?$/,
     file: 'outlook-compose.html',
     title: 'Mail',
+    href: '/mail/',
+  },
+  {
+    host: /^outlook\.cloud\.microsoft$/,
+    path: /^\/mail\/deeplink\/compose\/?$/,
+    file: 'outlook-deeplink-de.html',
+    title: 'Nachricht verfassen (pop-out)',
+    href: '/mail/deeplink/compose',
+  },
+  {
+    host: /^outlook\.live\.com$/,
+    path: /^\/mail\/0\/inbox\/id\/[\w-]+$/,
+    file: 'outlook-reading-pane-es.html',
+    title: 'Correo (reading pane)',
+    href: '/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcw',
   },
 ];
 
@@ -74,8 +165,11 @@ export const SITE_HOSTS = [
   'app-eu1.hubspot.com',
   'curie-labs.lightning.force.com',
   'nordlicht.pipedrive.com',
+  'app.pipedrive.com',
   'mail.google.com',
   'outlook.office.com',
+  'outlook.cloud.microsoft',
+  'outlook.live.com',
 ];
 
 export const isSiteHost = (host: string): boolean => PAGES.some((page) => page.host.test(host));
@@ -120,6 +214,7 @@ export function serveSitePage(req: IncomingMessage, res: ServerResponse, host: s
 
 /** A sibling record's URL on the same portal as the current one (HubSpot paths carry it). */
 function recordHref(page: SitePage, currentPath: string): string {
+  if (page.href) return page.href;
   const portal = /^\/contacts\/(\d+)\//.exec(currentPath)?.[1] ?? '7794512';
   const id = /(\d+)\$$/.exec(page.path.source)?.[1] ?? '';
   return `/contacts/${portal}/record/0-1/${id}`;

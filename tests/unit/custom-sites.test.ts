@@ -21,6 +21,8 @@ describe('siteFromAddress', () => {
     ['intranet', /not a full host name/],
     ['https://app.hubspot.com/contacts', /already supported/],
     ['acme.pipedrive.com', /already supported/],
+    ['https://outlook.cloud.microsoft/mail/', /already supported/],
+    ['app-ap1.hubspot.com', /already supported/],
     ['run.reply.io', /already supported/],
     ['https://exa mple.com', /not a web address/],
   ])('refuses %j', (address, reason) => {

@@ -10,28 +10,62 @@ function load(name: string): Document {
 }
 
 describe('findGmailComposes', () => {
-  it.each<[string, { recipients: string[]; subject: string | null; body: string }[]]>([
+  it.each<
+    [string, { recipients: string[]; unreadable: string[]; subject: string | null; body: string }[]]
+  >([
     ['gmail-inbox.html', []],
     [
       'gmail-two-composes.html',
       [
         {
           recipients: ['bob.stone@example.org', 'maria.anders@alfreds.example'],
+          unreadable: [],
           subject: 'Order 10643 follow-up',
           body: ':pn',
         },
-        { recipients: [], subject: '', body: ':u8' },
+        { recipients: [], unreadable: [], subject: '', body: ':u8' },
       ],
     ],
     [
       'gmail-inline-reply.html',
-      [{ recipients: ['maria.anders@alfreds.example'], subject: 'Re: Order 10643', body: ':a1' }],
+      [
+        {
+          recipients: ['maria.anders@alfreds.example'],
+          unreadable: [],
+          subject: 'Re: Order 10643',
+          body: ':a1',
+        },
+      ],
+    ],
+    [
+      'gmail-legacy-de.html',
+      [
+        {
+          recipients: ['maria.anders@alfreds.example'],
+          unreadable: [],
+          subject: 'Lieferung 10648',
+          body: ':nb',
+        },
+        { recipients: [], unreadable: [], subject: '', body: ':o2' },
+      ],
+    ],
+    [
+      'gmail-popout-es.html',
+      [
+        {
+          recipients: ['olivia.chen@contoso.com'],
+          unreadable: ['Equipo de compras'],
+          subject: 'Revisión trimestral',
+          body: ':q1',
+        },
+      ],
     ],
   ])('%s', (fixture, expected) => {
     const composes = findGmailComposes(load(fixture));
     expect(
       composes.map((compose) => ({
         recipients: compose.recipients,
+        unreadable: compose.unreadable,
         subject: compose.subjectField?.value ?? null,
         body: compose.bodyField?.id,
       })),
@@ -65,6 +99,29 @@ describe('findGmailComposes', () => {
     expect(reply?.root.classList.contains('M9')).toBe(true);
     expect(reply?.recipients).not.toContain('rep@northwind.example');
     expect(reply?.recipients).not.toContain('orders@alfreds.example');
+  });
+
+  it('never takes suggested recipients, the signature or the inbox for recipients', () => {
+    const [popout] = findGmailComposes(load('gmail-popout-es.html'));
+    expect(popout?.recipients).not.toContain('bob.stone@example.org');
+    expect(popout?.recipients).not.toContain('maria.anders@alfreds.example');
+    expect(popout?.recipients).not.toContain('rep@northwind.example');
+    const [legacy] = findGmailComposes(load('gmail-legacy-de.html'));
+    expect(legacy?.recipients).not.toContain('newsletter@vendor.example');
+  });
+
+  it('reports an address typed but not confirmed as a chip as unreadable, never as a recipient', () => {
+    const doc = load('gmail-two-composes.html');
+    const input = doc.querySelectorAll<HTMLInputElement>('input.agP')[1];
+    if (input) input.value = 'ines@exam';
+    const [, second] = findGmailComposes(doc);
+    expect(second).toMatchObject({ recipients: [], unreadable: ['ines@exam'] });
+  });
+
+  it('takes the body by g_editable, not by its translated label, and never the hidden textarea', () => {
+    const [legacy] = findGmailComposes(load('gmail-legacy-de.html'));
+    expect(legacy?.bodyField?.tagName).toBe('DIV');
+    expect(legacy?.root.getAttribute('role')).toBe('dialog');
   });
 
   it('gives recipients: [] and null fields where a compose has none', () => {

@@ -11,6 +11,14 @@ function load(name: string): Document {
 
 const EU = 'https://app-eu1.hubspot.com/contacts/26445107/record/0-1/51201';
 const SECOND = 'https://app.hubspot.com/contacts/7794512/record/0-1/90210';
+const REDESIGN = 'https://app-eu1.hubspot.com/contacts/26445107/record/0-1/51202';
+
+/** What the page's own script does after load: the late-rendered record header arrives. */
+function rendered(doc: Document, rootId: string, templateId: string): Document {
+  const template = doc.getElementById(templateId) as HTMLTemplateElement;
+  doc.getElementById(rootId)?.replaceChildren(template.content.cloneNode(true));
+  return doc;
+}
 
 describe('detectHubSpotPerson', () => {
   it.each<[string, string, Omit<PersonContext, 'kind' | 'site'>]>([
@@ -22,6 +30,7 @@ describe('detectHubSpotPerson', () => {
         name: 'Ada Byron',
         emails: ['ada.byron@example.com', 'ada@analytical-engines.example'],
         phones: ['+44 20 7946 0018', '+44 7700 900123'],
+        recordShown: true,
       },
     ],
     [
@@ -32,6 +41,7 @@ describe('detectHubSpotPerson', () => {
         name: 'Grace Hopper',
         emails: ['grace.hopper@navy.example'],
         phones: ['(202) 555-0143'],
+        recordShown: true,
       },
     ],
     [
@@ -42,12 +52,30 @@ describe('detectHubSpotPerson', () => {
         name: 'Grace Hopper',
         emails: ['grace.hopper@navy.example'],
         phones: ['(202) 555-0143'],
+        recordShown: true,
       },
     ],
     [
       'hubspot-contact-no-email.html',
       'https://app.hubspot.com/contacts/7794512/record/0-1/30001',
-      { recordId: '30001', name: 'Alan Turing', emails: [], phones: [] },
+      { recordId: '30001', name: 'Alan Turing', emails: [], phones: [], recordShown: true },
+    ],
+    [
+      'hubspot-contact-legacy-de.html',
+      'https://app.hubspot.com/contacts/7794512/contact/90211/',
+      {
+        recordId: '90211',
+        name: 'Grace Hopper',
+        emails: ['grace.hopper@navy.example'],
+        phones: ['(202) 555-0143'],
+        recordShown: true,
+      },
+    ],
+    [
+      'hubspot-contact-2026-es.html',
+      `${REDESIGN}?eschref=%2Fcontacts%2F26445107%2Fobjects%2F0-1%2Fviews%2Fall%2Flist`,
+      // Before its late-rendered header arrives: nothing read yet, and no guess.
+      { recordId: '51202', name: null, emails: [], phones: [], recordShown: false },
     ],
   ])('%s at %s', (fixture, url, expected) => {
     expect(detectHubSpotPerson(load(fixture), new URL(url))).toEqual({
@@ -94,12 +122,39 @@ describe('detectHubSpotPerson', () => {
     expect(detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(EU))).toEqual(first);
   });
 
-  it('has no person until the record sidebar has rendered', () => {
+  it('reads nothing (recordShown: false) until the record sidebar has rendered', () => {
     const loading = new DOMParser().parseFromString(
       '<div id="main-content"><div class="private-loading-spinner"></div></div>',
       'text/html',
     );
-    expect(detectHubSpotPerson(loading, new URL(EU))).toBeNull();
+    expect(detectHubSpotPerson(loading, new URL(EU))).toMatchObject({
+      recordId: '51201',
+      emails: [],
+      phones: [],
+      recordShown: false,
+    });
+  });
+
+  it('finds the 2026 header by structure once it has rendered, and nothing around it', () => {
+    const doc = rendered(load('hubspot-contact-2026-es.html'), 'record-root', 'record-header');
+    expect(detectHubSpotPerson(doc, new URL(REDESIGN))).toEqual({
+      kind: 'person',
+      site: 'hubspot',
+      recordId: '51202',
+      name: 'Ada Byron',
+      emails: ['ada.byron@example.com'],
+      phones: ['+44 20 7946 0018'],
+      recordShown: true,
+    });
+  });
+
+  it('keeps the legacy layout’s timeline and company card out', () => {
+    const person = detectHubSpotPerson(
+      load('hubspot-contact-legacy-de.html'),
+      new URL('https://app.hubspot.com/contacts/7794512/contact/90211'),
+    );
+    expect(person?.emails).toEqual(['grace.hopper@navy.example']);
+    expect(person?.phones).toEqual(['(202) 555-0143']);
   });
 
   it.each([

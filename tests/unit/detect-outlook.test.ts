@@ -10,12 +10,23 @@ function load(name: string): Document {
 }
 
 describe('findOutlookComposes', () => {
-  it.each<[string, { recipients: string[]; subject: string | null; body: string | null }[]]>([
+  it.each<
+    [
+      string,
+      {
+        recipients: string[];
+        unreadable: string[];
+        subject: string | null;
+        body: string | null;
+      }[],
+    ]
+  >([
     [
       'outlook-compose.html',
       [
         {
           recipients: ['olivia.chen@contoso.com'],
+          unreadable: [],
           subject: 'Quarterly review',
           body: 'Message body, press Alt+F10 to exit',
         },
@@ -26,10 +37,33 @@ describe('findOutlookComposes', () => {
       [
         {
           recipients: ['bob.smith@fabrikam.com', 'carol.diaz@fabrikam.com'],
+          unreadable: [],
           subject: null,
           body: 'Message body, press Alt+F10 to exit',
         },
-        { recipients: [], subject: '', body: 'Message body' },
+        { recipients: [], unreadable: [], subject: '', body: 'Message body' },
+      ],
+    ],
+    [
+      'outlook-deeplink-de.html',
+      [
+        {
+          recipients: ['maria.anders@alfreds.example'],
+          unreadable: [],
+          subject: 'Lieferung 10648',
+          body: 'Nachrichtentext, drücken Sie ALT+F10, um den Vorgang zu beenden',
+        },
+      ],
+    ],
+    [
+      'outlook-reading-pane-es.html',
+      [
+        {
+          recipients: [],
+          unreadable: ['Equipo de compras', 'compras@'],
+          subject: null,
+          body: 'Cuerpo del mensaje',
+        },
       ],
     ],
   ])('%s', (fixture, expected) => {
@@ -37,6 +71,7 @@ describe('findOutlookComposes', () => {
     expect(
       composes.map((compose) => ({
         recipients: compose.recipients,
+        unreadable: compose.unreadable,
         subject: compose.subjectField?.value ?? null,
         body: compose.bodyField?.getAttribute('aria-label') ?? null,
       })),
@@ -99,6 +134,37 @@ describe('findOutlookComposes', () => {
     const [compose] = findOutlookComposes(doc);
     expect(compose).toMatchObject({ recipients: [], subjectField: null });
     expect(compose?.root.getAttribute('role')).toBe('dialog');
+  });
+
+  it('never guesses a name-only pill from the message above it', () => {
+    const [reply] = findOutlookComposes(load('outlook-reading-pane-es.html'));
+    expect(reply?.recipients).toEqual([]);
+    expect(reply?.root.textContent).not.toContain('Olivia');
+    const [popout] = findOutlookComposes(load('outlook-deeplink-de.html'));
+    expect(popout?.recipients).not.toContain('rep@northwind.example');
+  });
+
+  it.each([
+    [
+      'an address as its text',
+      '<span draggable="true">Lena@Example.de</span>',
+      ['lena@example.de'],
+      [],
+    ],
+    [
+      'a name, the address in its title',
+      '<span draggable="true" title="lena@example.de">Lena Fischer</span>',
+      ['lena@example.de'],
+      [],
+    ],
+    ['a name only', '<span draggable="true">Lena Fischer</span>', [], ['Lena Fischer']],
+  ])('a pill showing %s', (_, pill, recipients, unreadable) => {
+    const doc = new DOMParser().parseFromString(
+      `<div><div id="X_TO" role="group"><div contenteditable="true">${pill}</div></div>
+       <div id="editorParent_1"><div contenteditable="true" role="textbox"></div></div></div>`,
+      'text/html',
+    );
+    expect(findOutlookComposes(doc)[0]).toMatchObject({ recipients, unreadable });
   });
 
   it('finds nothing on a page with no draft', () => {

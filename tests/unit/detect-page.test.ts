@@ -61,6 +61,27 @@ describe('detectPageContext', () => {
       'https://outlook.office365.com/mail/',
       { person: null, composes: 1, taskIds: [] },
     ],
+    [
+      'outlook-deeplink-de.html',
+      'https://outlook.cloud.microsoft/mail/deeplink/compose',
+      { person: null, composes: 1, taskIds: [] },
+    ],
+    [
+      'hubspot-contact-legacy-de.html',
+      'https://app-na2.hubspot.com/contacts/7794512/contact/90211/',
+      { person: 'hubspot:90211', composes: 0, taskIds: [] },
+    ],
+    [
+      'pipedrive-person-legacy-rtl.html',
+      'https://app.pipedrive.com/person/4822',
+      { person: 'pipedrive:4822', composes: 0, taskIds: [] },
+    ],
+    // A record page that can't be read (native shadow DOM): the URL names a record, nothing shown.
+    [
+      'salesforce-contact-shadow.html',
+      'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000ShAd0AAB/view',
+      { person: null, composes: 0, taskIds: [] },
+    ],
     // Another site's page under a host it doesn't belong to: that site's detector doesn't run.
     [
       'gmail-two-composes.html',
@@ -85,7 +106,10 @@ describe('detectPageContext', () => {
   ])('%s at %s', (fixture, url, expected) => {
     const context = detectPageContext(load(fixture), new URL(url));
     expect({
-      person: context.person ? `${context.person.site}:${context.person.recordId}` : null,
+      person:
+        context.person && context.person.recordShown !== false
+          ? `${context.person.site}:${context.person.recordId}`
+          : null,
       composes: context.composes.length,
       taskIds: context.taskIds,
     }).toEqual(expected);
@@ -112,12 +136,15 @@ describe('detectPageContext', () => {
     expect(SUPPORTED_SITES).toEqual([
       'https://app.hubspot.com/*',
       'https://app-eu1.hubspot.com/*',
+      'https://app-na2.hubspot.com/*',
+      'https://app-ap1.hubspot.com/*',
       'https://*.lightning.force.com/*',
       'https://*.pipedrive.com/*',
       'https://mail.google.com/*',
       'https://outlook.office.com/*',
       'https://outlook.live.com/*',
       'https://outlook.office365.com/*',
+      'https://outlook.cloud.microsoft/*',
     ]);
   });
 });
@@ -134,6 +161,8 @@ describe('siteForUrl', () => {
     ['https://outlook.office.com/', 'outlook'],
     ['https://outlook.live.com/', 'outlook'],
     ['https://outlook.office365.com/', 'outlook'],
+    ['https://outlook.cloud.microsoft/mail/deeplink/compose', 'outlook'],
+    ['https://cloud.microsoft/', null],
     ['http://app.hubspot.com/', null],
     ['https://www.hubspot.com/', null],
     ['https://lightning.force.com/', null],

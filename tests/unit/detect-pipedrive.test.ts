@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { PersonContext } from '@/utils/detect/context';
 import { detectPipedrivePerson } from '@/utils/detect/pipedrive';
 
 function load(name: string): Document {
@@ -9,16 +10,77 @@ function load(name: string): Document {
 }
 
 const PERSON = 'https://nordlicht.pipedrive.com/person/4821';
+const REDESIGN = 'https://nordlicht.pipedrive.com/person/4830/';
 
 describe('detectPipedrivePerson', () => {
-  it('reads the person page', () => {
-    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(PERSON))).toEqual({
+  it.each<[string, string, Omit<PersonContext, 'kind' | 'site'>]>([
+    [
+      'pipedrive-person.html',
+      PERSON,
+      {
+        recordId: '4821',
+        name: 'Marta Kowalska',
+        emails: ['marta.kowalska@nordlicht.example', 'marta.k@post.example'],
+        phones: ['+48 601 234 567', '+49 40 1234 5678'],
+        recordShown: true,
+      },
+    ],
+    [
+      'pipedrive-person-legacy-rtl.html',
+      'https://app.pipedrive.com/person/4822',
+      {
+        recordId: '4822',
+        name: 'נועה לוי',
+        emails: ['noa.levi@example.co.il'],
+        phones: ['+972 3 555 0100'],
+        recordShown: true,
+      },
+    ],
+    [
+      'pipedrive-person-2025-de.html',
+      REDESIGN,
+      // Before its late-rendered header arrives: nothing read yet, and no guess.
+      { recordId: '4830', name: null, emails: [], phones: [], recordShown: false },
+    ],
+  ])('%s at %s', (fixture, url, expected) => {
+    expect(detectPipedrivePerson(load(fixture), new URL(url))).toEqual({
       kind: 'person',
       site: 'pipedrive',
-      recordId: '4821',
+      ...expected,
+    });
+  });
+
+  it('finds the 2025 header by structure once it has rendered; Smart BCC and deals stay out', () => {
+    const doc = load('pipedrive-person-2025-de.html');
+    const template = doc.getElementById('person-header-content') as HTMLTemplateElement;
+    doc.getElementById('person-header')?.replaceChildren(template.content.cloneNode(true));
+    expect(detectPipedrivePerson(doc, new URL(REDESIGN))).toMatchObject({
       name: 'Marta Kowalska',
-      emails: ['marta.kowalska@nordlicht.example', 'marta.k@post.example'],
-      phones: ['+48 601 234 567', '+49 40 1234 5678'],
+      emails: ['marta.kowalska@nordlicht.example'],
+      phones: ['+48 22 000 00 00'],
+      recordShown: true,
+    });
+  });
+
+  it('reads the visible view, never the hidden one kept from before', () => {
+    const person = detectPipedrivePerson(
+      load('pipedrive-person-legacy-rtl.html'),
+      new URL('https://app.pipedrive.com/person/4822'),
+    );
+    const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
+    for (const other of ['marta', '+48', 'pipedrivemail', 'dan.cohen']) {
+      expect(found).not.toContain(other);
+    }
+  });
+
+  it('reads nothing when every view is hidden', () => {
+    const doc = new DOMParser().parseFromString(
+      '<div class="viewContainer" style="display:none"><div class="detailView__sidebar"><a href="mailto:old@example.pl">x</a></div></div>',
+      'text/html',
+    );
+    expect(detectPipedrivePerson(doc, new URL(PERSON))).toMatchObject({
+      emails: [],
+      recordShown: false,
     });
   });
 
@@ -46,9 +108,13 @@ describe('detectPipedrivePerson', () => {
     expect(detectPipedrivePerson(doc, new URL(PERSON))).toMatchObject(expected);
   });
 
-  it('has no person until the sidebar has rendered', () => {
+  it('reads nothing (recordShown: false) until the sidebar has rendered', () => {
     const loading = new DOMParser().parseFromString('<div id="application"></div>', 'text/html');
-    expect(detectPipedrivePerson(loading, new URL(PERSON))).toBeNull();
+    expect(detectPipedrivePerson(loading, new URL(PERSON))).toMatchObject({
+      emails: [],
+      phones: [],
+      recordShown: false,
+    });
   });
 
   it.each([

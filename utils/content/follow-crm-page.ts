@@ -1,10 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PersonContext } from '../detect/context';
-import { followPageContext, personTarget, referencedTaskTarget } from './follow-page-context';
+import {
+  followPageContext,
+  type PanelTarget,
+  personTarget,
+  referencedTaskTarget,
+} from './follow-page-context';
 
 /**
  * A CRM's record pages: an explicit Reply task reference on the page wins; otherwise the
- * person on screen, once the record shows an email or a phone to look them up by.
+ * person on screen, once the record shows an email or a phone to look them up by. A record
+ * page where, once it has settled, none can be read gets a small control that says so (or
+ * that the record has none) and lets the rep choose an address; nothing is looked up unasked.
  */
 export function followCrmPage(
   ctx: ContentScriptContext,
@@ -16,10 +23,18 @@ export function followCrmPage(
       const referenced = referencedTaskTarget();
       if (referenced) return referenced;
       const person = detectPerson(document, new URL(location.href));
-      return person && (person.emails.length > 0 || person.phones.length > 0)
+      if (!person) return null;
+      return person.emails.length > 0 || person.phones.length > 0
         ? personTarget(person)
-        : null;
+        : unreadPersonTarget(person);
     },
     { observeDom: true },
   );
 }
+
+/** The chooser for a record page whose person can't be read (or shows no email or phone). */
+const unreadPersonTarget = (person: PersonContext): PanelTarget => ({
+  key: `unread:${person.site}:${person.recordId}:${person.recordShown}`,
+  show: (panel) => panel.mountPersonChooser(person),
+  afterSettle: true,
+});

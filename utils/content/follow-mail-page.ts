@@ -5,7 +5,8 @@ import { followPageContext, referencedTaskTarget } from './follow-page-context';
 /**
  * A mailbox: an explicit Reply task reference wins; otherwise the compose windows that have
  * recipients, whose drafts can go out through Reply. The panel is replaced when recipients
- * change, not while the rep types.
+ * change, not while the rep types. Open drafts none of whose recipients can be read get, once
+ * the page has settled, a small control that says so and lets the rep choose an address.
  */
 export function followMailPage(
   ctx: ContentScriptContext,
@@ -16,11 +17,21 @@ export function followMailPage(
     () => {
       const referenced = referencedTaskTarget();
       if (referenced) return referenced;
-      const composes = findComposes(document).filter((c) => c.recipients.length > 0);
-      if (composes.length === 0) return null;
+      const open = findComposes(document);
+      const composes = open.filter((c) => c.recipients.length > 0);
+      // Keyed by readable recipients only: text typed into a recipient field is unreadable
+      // until it becomes a chip, and typing must not replace the panel.
+      if (composes.length > 0) {
+        return {
+          key: `compose:${composes.map((c) => c.recipients.join()).join('|')}`,
+          show: (panel) => panel.mountComposePanel(composes),
+        };
+      }
+      if (open.length === 0) return null;
       return {
-        key: `compose:${composes.map((c) => c.recipients.join()).join('|')}`,
-        show: (panel) => panel.mountComposePanel(composes),
+        key: `unread-compose:${open.length}`,
+        show: (panel) => panel.mountComposeChooser(open),
+        afterSettle: true,
       };
     },
     { observeDom: true },

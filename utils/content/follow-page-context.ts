@@ -16,7 +16,16 @@ declare global {
 export interface PanelTarget {
   key: string;
   show(panel: Panel): () => void;
+  /**
+   * Shown only once the page has settled on it: no change for SETTLE_MS (and at most
+   * MAX_SETTLE_MS after it was first seen, so a page that never stops changing still gets it).
+   * For "couldn't read who this is", which late rendering would otherwise flash.
+   */
+  afterSettle?: boolean;
 }
+
+export const SETTLE_MS = 1500;
+export const MAX_SETTLE_MS = 5000;
 
 /** The panel script, injected by the background on first need, then shared. */
 let panelModule: Promise<Panel | undefined> | undefined;
@@ -53,6 +62,13 @@ export function followPageContext(
   let shown: { key: string; remove: () => void } | null = null;
   let latest = 0;
   let scheduled = false;
+  /** A target waiting for the page to settle, and the key that has settled, if any. */
+  let settling: { key: string; since: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  let settledKey: string | null = null;
+  const stopSettling = () => {
+    if (settling) clearTimeout(settling.timer);
+    settling = null;
+  };
 
   const hide = () => {
     latest++;
@@ -63,9 +79,25 @@ export function followPageContext(
   async function update() {
     scheduled = false;
     const target = detect();
-    if ((target?.key ?? null) === (shown?.key ?? null)) return;
+    const key = target?.key ?? null;
+    if (key !== settling?.key) stopSettling();
+    if (key !== settledKey) settledKey = null;
+    if (key === (shown?.key ?? null)) return;
     hide();
     if (!target) return;
+    if (target.afterSettle && settledKey !== key) {
+      // Every check is a change: wait again, but not past the cap.
+      const since = settling?.since ?? Date.now();
+      stopSettling();
+      const wait = Math.max(0, Math.min(SETTLE_MS, since + MAX_SETTLE_MS - Date.now()));
+      const timer = setTimeout(() => {
+        settling = null;
+        settledKey = target.key;
+        schedule();
+      }, wait);
+      settling = { key: target.key, since, timer };
+      return;
+    }
     const turn = latest;
     const panel = await loadPanel();
     // A newer change won while the panel loaded.
@@ -90,6 +122,7 @@ export function followPageContext(
 
   ctx.onInvalidated(() => {
     cancelAnimationFrame(frame);
+    stopSettling();
     hide();
   });
   // In-app navigation: the Navigation API where there is one (Chromium), else WXT's location

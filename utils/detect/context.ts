@@ -19,6 +19,11 @@ export interface PersonContext {
   emails: string[];
   /** Trimmed (inner runs of white space collapsed), de-duplicated, as shown. */
   phones: string[];
+  /**
+   * Whether the record's own header or details were found. With no emails and phones, true
+   * means the record shows none; false (or absent) means nothing on the page could be read.
+   */
+  recordShown?: boolean;
 }
 
 /** One open compose window with its draft. */
@@ -27,6 +32,8 @@ export interface ComposeContext {
   site: 'gmail' | 'outlook';
   root: Element;
   recipients: string[];
+  /** Recipients shown without a readable address (a name-only chip, unconfirmed typing), as shown. */
+  unreadable?: string[];
   subjectField: HTMLInputElement | null;
   bodyField: HTMLElement | null;
 }
@@ -52,6 +59,7 @@ const OUTLOOK_HOSTS: ReadonlySet<string> = new Set([
   'outlook.office.com',
   'outlook.live.com',
   'outlook.office365.com',
+  'outlook.cloud.microsoft',
 ]);
 
 /** The supported site an https URL belongs to, or null. */
@@ -209,6 +217,52 @@ export function personContext(
   recordId: string,
   name: string | null,
   sink: ContactSink,
+  recordShown: boolean,
 ): PersonContext {
-  return { kind: 'person', site, recordId, name, emails: sink.emails, phones: sink.phones };
+  const { emails, phones } = sink;
+  return { kind: 'person', site, recordId, name, emails, phones, recordShown };
+}
+
+/**
+ * Hidden by its markup (the attribute or an inline `display: none` on it or an ancestor): how
+ * single-page apps park the views they keep. Read from attributes only, never from layout.
+ */
+export const HIDDEN =
+  '[hidden], [aria-hidden="true"], [style*="display: none" i], [style*="display:none" i]';
+
+export const EMAIL_LINK = 'a[href^="mailto:" i]';
+export const PHONE_LINK = 'a[href^="tel:" i]';
+const EMAIL_INPUT = 'input[type="email" i]';
+const PHONE_INPUT = 'input[type="tel" i]';
+const REGION_VALUES = [EMAIL_LINK, PHONE_LINK, EMAIL_INPUT, PHONE_INPUT].join(', ');
+/** How many ancestors of a record's heading may make up its header region. */
+const MAX_REGION_CLIMB = 6;
+
+/**
+ * The structural fallback when no known landmark is there: the record's header region is the
+ * nearest ancestor of its heading that holds a contact link or an email/phone field, as long
+ * as it holds nothing that is not the person (a timeline, associations, deals): then the
+ * climb has left the header and there is no region.
+ */
+export function regionAroundHeading(heading: Element, notPerson: string): Element | null {
+  let node = heading.parentElement;
+  for (let depth = 0; node && depth < MAX_REGION_CLIMB; depth++, node = node.parentElement) {
+    if (node.querySelector(notPerson)) return null;
+    if (node.querySelector(REGION_VALUES)) return node;
+  }
+  return null;
+}
+
+/**
+ * The person's values in a region: `mailto:`/`tel:` links and email/phone-typed inputs, each
+ * skipped when it sits inside something that is not the person.
+ */
+export function readRegion(region: ParentNode, sink: ContactSink, notPerson: string): void {
+  for (const element of queryAtMost(region, REGION_VALUES)) {
+    if (element.closest(notPerson)) continue;
+    if (element.matches(EMAIL_LINK)) sink.addMailtoLink(element);
+    else if (element.matches(PHONE_LINK)) sink.addTelLink(element);
+    else if (element.matches(EMAIL_INPUT)) sink.addEmailsIn((element as HTMLInputElement).value);
+    else sink.addPhone(phoneAsShown((element as HTMLInputElement).value));
+  }
 }

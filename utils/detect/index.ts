@@ -8,12 +8,15 @@
  *   Salesforce  *.lightning.force.com                             contacts, leads   ./salesforce
  *   Pipedrive   *.pipedrive.com                                   persons           ./pipedrive
  *   Gmail       mail.google.com                                   compose windows   ./gmail
- *   Outlook     outlook.office.com, outlook.live.com, outlook.office365.com        ./outlook
+ *   Outlook     outlook.office.com, outlook.live.com, outlook.office365.com,
+ *               outlook.cloud.microsoft                           compose windows   ./outlook
  */
 import type { ComposeContext, PageContext, PersonContext } from './context';
 import { siteForUrl } from './context';
+import { CRM_SITES } from './crm-sites';
 import { findGmailComposes } from './gmail';
 import { detectHubSpotPerson } from './hubspot';
+import { MAIL_SITES } from './mail-sites';
 import { findOutlookComposes } from './outlook';
 import { detectPipedrivePerson } from './pipedrive';
 import { findTaskReferences } from './references';
@@ -26,14 +29,11 @@ export type { ComposeContext, PageContext, PersonContext } from './context';
  * regional hosts such as app-na2.hubspot.com; the extension runs where these patterns allow.)
  */
 export const SUPPORTED_SITES = [
-  'https://app.hubspot.com/*',
-  'https://app-eu1.hubspot.com/*',
-  'https://*.lightning.force.com/*',
-  'https://*.pipedrive.com/*',
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.office365.com/*',
+  ...CRM_SITES.hubspot,
+  ...CRM_SITES.salesforce,
+  ...CRM_SITES.pipedrive,
+  ...MAIL_SITES.gmail,
+  ...MAIL_SITES.outlook,
 ] as const;
 
 export function detectPageContext(doc: Document, url: URL): PageContext {

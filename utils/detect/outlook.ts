@@ -1,30 +1,42 @@
 /**
  * Outlook on the web compose forms (`outlook.office.com`, `outlook.live.com`,
- * `outlook.office365.com`; the caller checks the host).
+ * `outlook.office365.com`, `outlook.cloud.microsoft`; the caller checks the host): new
+ * messages, pop-outs (`/mail/deeplink/compose`) and replies in the reading pane.
  *
- * DOM landmarks:
+ * DOM landmarks (class names are hashed and change with every release; ids, roles and the
+ * persona attributes below have held across the 2021–2025 redesigns):
  *   div[contenteditable="true"][aria-label^="Message body"]   a draft's body ("Message body",
  *                                   "Message body, press Alt+F10 to exit"); also any
- *                                   contenteditable textbox inside [id^="editorParent_"], which
- *                                   does not depend on the UI language
+ *                                   contenteditable inside [id^="editorParent_"], which does
+ *                                   not depend on the UI language
  *   [id$="_TO"], [id$="_CC"], [id$="_BCC"]   the recipient wells (role="group"; the id prefix is
  *                                   random per draft, the suffix is stable), and inside them
  *                                   div[aria-label="To"|"Cc"|"Bcc"][contenteditable="true"]
- *   ._EType_RECIPIENT_ENTITY, [data-lpc-hover-target-id]      persona chips in a well; the
- *                                   address is in the chip's aria-label or title (the visible
- *                                   text is usually the display name)
- *   input[aria-label="Add a subject"], input[placeholder="Add a subject"], input[id$="_SUBJECT"]
- *                                   the subject (inline replies in the reading pane have none)
+ *                                   (an English-only second way in)
+ *   ._EType_RECIPIENT_ENTITY, [data-lpc-hover-target-id], [draggable="true"], [role="listitem"]
+ *                                   the pills in a well (older ones carry the class, newer ones
+ *                                   only the persona hover target or the drag handle)
+ *   input[id$="_SUBJECT"], input[aria-label="Add a subject"], input[placeholder="Add a subject"]
+ *                                   the subject (replies in the reading pane have none)
  *   div[role="dialog"]              a compose window opened over the page
  *
  * The root of a draft is the nearest ancestor of its body that holds a recipient well or a
  * subject and no other draft's body; failing that, its dialog or the body's parent. Recipients
- * are the addresses on chips in that root's wells (To, Cc, Bcc), lower-cased, de-duplicated, in
- * page order; a chip with no address in aria-label or title is read by its text (an address the
- * user typed that isn't resolved to a contact). The From field and the reading pane's message
- * headers are not wells and are never read. At most MAX_COMPOSES drafts are reported.
+ * are the addresses pills in that root's wells (To, Cc, Bcc) show: in the pill's (or its
+ * parts') aria-label or title, else its text, which may be an address or `Name <address>`;
+ * lower-cased, de-duplicated, in page order. A pill showing only a name, and text typed in a
+ * well but not resolved into a pill, are `unreadable`, as shown, never guessed. The From field
+ * and the reading pane's message headers are not wells and are never read. At most
+ * MAX_COMPOSES drafts are reported.
  */
-import { type ComposeContext, emailsInText, MAX_COMPOSES, queryAtMost, within } from './context';
+import {
+  type ComposeContext,
+  cleanText,
+  emailsInText,
+  MAX_COMPOSES,
+  queryAtMost,
+  within,
+} from './context';
 
 const BODY = [
   'div[contenteditable="true"][aria-label^="Message body"]',
@@ -38,7 +50,16 @@ const WELLS = [
   'div[aria-label="Cc"]',
   'div[aria-label="Bcc"]',
 ] as const;
-const CHIPS = ['._EType_RECIPIENT_ENTITY', '[data-lpc-hover-target-id]'] as const;
+const CHIPS = [
+  '._EType_RECIPIENT_ENTITY',
+  '[data-lpc-hover-target-id]',
+  '[draggable="true"]',
+  '[role="listitem"]',
+] as const;
+const ANY_CHIP = CHIPS.join(', ');
+/** The editable part of a well, where unresolved typing sits between the pills. */
+const WELL_INPUT = '[contenteditable="true"]';
+const MAX_TYPED_NODES = 50;
 const CHIP_ATTRIBUTES = ['aria-label', 'title'] as const;
 const SUBJECT = [
   'input[aria-label="Add a subject"]',
@@ -62,7 +83,7 @@ export function findOutlookComposes(doc: Document): ComposeContext[] {
       kind: 'compose',
       site: 'outlook',
       root,
-      recipients: chipAddresses(root),
+      ...recipientsOf(root),
       subjectField: root.querySelector<HTMLInputElement>(SUBJECT),
       bodyField: body,
     });
@@ -84,19 +105,47 @@ function composeRoot(body: HTMLElement, bodies: readonly HTMLElement[]): Element
   return body.parentElement ?? body;
 }
 
-function chipAddresses(root: Element): string[] {
+function recipientsOf(root: Element) {
   const recipients: string[] = [];
-  const add = (emails: string[]) => {
-    for (const email of emails) if (!recipients.includes(email)) recipients.push(email);
+  const unreadable: string[] = [];
+  const addUnreadable = (shown: string) => {
+    if (shown && !unreadable.includes(shown)) unreadable.push(shown);
   };
+  const wells = WELLS.join(', ');
   for (const chip of queryAtMost(root, within(WELLS, CHIPS))) {
-    let found = false;
-    for (const attribute of CHIP_ATTRIBUTES) {
-      const emails = emailsInText(chip.getAttribute(attribute) ?? '');
-      found ||= emails.length > 0;
-      add(emails);
-    }
-    if (!found) add(emailsInText(chip.textContent ?? ''));
+    // A part of a pill is read with the pill.
+    const outer = chip.parentElement?.closest(ANY_CHIP);
+    if (outer?.closest(wells)) continue;
+    const emails = pillAddresses(chip);
+    for (const email of emails) if (!recipients.includes(email)) recipients.push(email);
+    if (emails.length === 0) addUnreadable(cleanText(chip.textContent).slice(0, 200));
   }
-  return recipients;
+  for (const input of queryAtMost(root, within(WELLS, [WELL_INPUT]))) {
+    for (const typed of typedText(input)) addUnreadable(typed);
+  }
+  return { recipients, unreadable };
+}
+
+/** A pill's addresses: its and its parts' aria-label or title, else what it shows. */
+function pillAddresses(chip: Element): string[] {
+  const emails: string[] = [];
+  for (const part of [chip, ...queryAtMost(chip, '[aria-label], [title]', 5)]) {
+    for (const attribute of CHIP_ATTRIBUTES) {
+      emails.push(...emailsInText(part.getAttribute(attribute) ?? ''));
+    }
+  }
+  return emails.length > 0 ? emails : emailsInText(chip.textContent ?? '');
+}
+
+/** Text typed straight into a well, outside any pill: not resolved into a recipient. */
+function typedText(input: Element): string[] {
+  const typed: string[] = [];
+  const nodes = input.childNodes;
+  for (let index = 0; index < Math.min(nodes.length, MAX_TYPED_NODES); index++) {
+    const node = nodes[index];
+    if (node?.nodeType !== 3) continue;
+    const text = cleanText(node.textContent?.replace(/\u200b/g, '')).slice(0, 200);
+    if (text) typed.push(text);
+  }
+  return typed;
 }
