@@ -305,7 +305,7 @@ describe('Reply sandbox', () => {
       const all = await call(sandbox, 'POST', '/v3/tasks/filter?top=1000', { body: {} });
       expect(all.json.hasMore).toBe(false);
       const ids = all.json.items.map((t: { id: number }) => t.id);
-      expect(ids).toHaveLength(47);
+      expect(ids).toHaveLength(48);
       expect(ids).not.toContain(109);
       const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=45', { body: {} });
       expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(45));
