@@ -10,6 +10,8 @@ const connected = ok({
   userId: 1001,
   username: 'rep@example.com',
   keyHint: '1001',
+  teams: [],
+  team: null,
 });
 const due = (id: number, name: string, dueTo: string, step: string | null = null) =>
   makeSummary({

@@ -18,13 +18,19 @@ function compose(recipients: string[], body: string): ComposeContext {
 }
 
 const task = (id: number, taskType: TaskSummary['taskType']) => makeSummary({ id, taskType });
+const contact = (id: number, name: string | null, tasks: TaskSummary[]) => ({
+  id,
+  name,
+  email: 'jane@example.com',
+  phone: null,
+  tasks,
+});
 
 describe('compose store', () => {
   it('offers each recipient’s pending manual emails, and sends the draft’s own text', async () => {
     const connector = fakeConnector({
       person: ok({
-        contact: { id: 1, name: 'Jane Doe' },
-        tasks: [task(101, 'manualEmail'), task(103, 'sms')],
+        contacts: [contact(1, 'Jane Doe', [task(101, 'manualEmail'), task(103, 'sms')])],
       }),
       executed: (t) => ok({ ...t, status: 'finished' as const }),
       loaded: loaded(makeTask()),
@@ -46,7 +52,7 @@ describe('compose store', () => {
 
   it('refuses to send an empty draft, in words', async () => {
     const connector = fakeConnector({
-      person: ok({ contact: { id: 1, name: null }, tasks: [task(101, 'manualEmail')] }),
+      person: ok({ contacts: [contact(1, null, [task(101, 'manualEmail')])] }),
     });
     const store = createComposeStore(connector, [compose(['jane@example.com'], '')]);
     await store.getState().reload();

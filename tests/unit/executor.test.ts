@@ -23,7 +23,12 @@ function fakeReply(script: { execute?: () => Promise<Task>; read?: () => Promise
 const records = () => createRecordMap<ExecutionRecord>(executionsItem, 50);
 
 function executorFor(reply: ReplyClient) {
-  return createExecutor({ client: async () => reply, records: records(), graceMs: 0 });
+  return createExecutor({
+    client: async () => reply,
+    records: records(),
+    guard: async () => undefined,
+    graceMs: 0,
+  });
 }
 
 const failure = (promise: Promise<unknown>) =>

@@ -14,6 +14,8 @@ export interface PopupState {
   refresh(): Promise<void>;
   saveApiKey(apiKey: string): Promise<boolean>;
   removeApiKey(): Promise<void>;
+  /** For a user in several Reply teams: the team every call names. */
+  chooseTeam(teamId: number): Promise<boolean>;
 
   due:
     | { status: 'loading' }
@@ -78,6 +80,10 @@ export function createPopupStore(connector: Connector) {
       async removeApiKey() {
         set({ busy: true, error: null });
         apply(await connector.removeApiKey());
+      },
+      async chooseTeam(teamId) {
+        set({ busy: true, error: null });
+        return apply(await connector.chooseTeam(teamId));
       },
 
       due: { status: 'loading' },
@@ -159,6 +165,11 @@ export function createPopupStore(connector: Connector) {
 const bulkTask = (task: TaskSummary) => ({
   taskId: task.id,
   contact: task.contact?.fullName ?? null,
+  contactId: task.contact?.id ?? null,
 });
+
+/** Connected, but in several Reply teams with none chosen yet: nothing else works until then. */
+export const needsTeam = (connection: ConnectionView | null): boolean =>
+  !!connection?.connected && connection.teams.length > 0 && connection.team === null;
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
