@@ -79,7 +79,7 @@ export function createReplyService(
         fixedAuth: forced !== undefined,
         onAuthSchemeChange: (authScheme) =>
           void connectionItem.setValue({ ...connection, authScheme }),
-        onTeamProblem: (error) => void teamTrouble(error.details.teams),
+        onTeamProblem: (error) => void teamTrouble(error.details.teams, chosen),
       },
     );
   }
@@ -88,8 +88,10 @@ export function createReplyService(
    * Reply wants a team named (or can't use the one named): keep the teams it listed and drop
    * the choice, so the popup asks again. One team listed is simply used.
    */
-  async function teamTrouble(listed: Team[] | undefined): Promise<void> {
+  async function teamTrouble(listed: Team[] | undefined, named: TeamRef | null): Promise<void> {
     const current = await teamItem.getValue();
+    // A call that went out before the rep chose (or changed) the team says nothing of it now.
+    if ((current.chosen?.id ?? null) !== (named?.id ?? null)) return;
     const teams = listed?.length ? teamRefs(listed) : current.teams;
     await teamItem.setValue({ teams, chosen: teams.length === 1 ? (teams[0] ?? null) : null });
     options.onDueChange?.();
