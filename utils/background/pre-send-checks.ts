@@ -33,6 +33,12 @@ interface TaskFacts {
   since: number | null;
 }
 
+/** One inbox call's answer: the contacts it asked about, and the threads. */
+interface InboxAnswer {
+  batch: number[];
+  threads: InboxThread[];
+}
+
 interface Cached<T> {
   at: number;
   value: Promise<T>;
@@ -41,8 +47,9 @@ interface Cached<T> {
 export function createPreSendChecks(now: () => number = Date.now) {
   const tasks = new Map<number, TaskFacts>();
   const optOuts = new Map<number, Cached<boolean>>();
-  const inboxes = new Map<number, Cached<InboxThread[]>>();
+  const inboxes = new Map<number, Cached<InboxAnswer>>();
   let expected: number[] = [];
+  let batchesPlaceable = true;
 
   const fresh = <T>(entry: Cached<T> | undefined): entry is Cached<T> =>
     !!entry && now() - entry.at < CHECK_TTL_MS;
@@ -71,27 +78,29 @@ export function createPreSendChecks(now: () => number = Date.now) {
   /** The contact's inbox threads, asked together with the next expected contacts not known. */
   function threadsOf(reply: ReplyClient, contactId: number): Promise<InboxThread[]> {
     const cached = inboxes.get(contactId);
-    if (fresh(cached)) return cached.value;
-    const batch = [
-      ...new Set([contactId, ...expected.filter((id) => !fresh(inboxes.get(id)))]),
-    ].slice(0, INBOX_BATCH);
-    const answer = reply.inboxThreads(batch);
-    answer.catch(() => undefined);
-    for (const id of batch) {
-      keep(
-        inboxes,
-        id,
-        answer.then((threads) => {
-          // A thread that doesn't name its contact belongs to the one asked about; in a batch
-          // it can't be placed, so that contact is asked about alone.
-          if (batch.length > 1 && threads.some((t) => t.contactId === null)) {
-            return reply.inboxThreads([id]);
-          }
-          return threads.filter((t) => t.contactId === id || t.contactId === null);
-        }),
-      );
+    if (fresh(cached)) return cached.value.then((answer) => place(reply, contactId, answer));
+    const batch = batchesPlaceable
+      ? [...new Set([contactId, ...expected.filter((id) => !fresh(inboxes.get(id)))])].slice(
+          0,
+          INBOX_BATCH,
+        )
+      : [contactId];
+    const answer = reply.inboxThreads(batch).then((threads) => ({ batch, threads }));
+    for (const id of batch) keep(inboxes, id, answer);
+    return answer.then((got) => place(reply, contactId, got));
+  }
+
+  /**
+   * The contact's threads out of a batch's. A thread that doesn't name its contact belongs to
+   * the one asked about; in a batch it can't be placed, so from then on each is asked alone.
+   */
+  function place(reply: ReplyClient, contactId: number, { batch, threads }: InboxAnswer) {
+    if (batch.length > 1 && threads.some((t) => t.contactId === null)) {
+      batchesPlaceable = false;
+      for (const id of batch) inboxes.delete(id);
+      return threadsOf(reply, contactId);
     }
-    return inboxes.get(contactId)?.value ?? answer;
+    return threads.filter((t) => t.contactId === contactId || t.contactId === null);
   }
 
   const guard: PreSendGuard = async (reply, taskId, acknowledged) => {
