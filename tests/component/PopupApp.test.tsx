@@ -93,8 +93,8 @@ describe('popup', () => {
     await screen.findByRole('heading', { name: /^Due today/ });
     expect(connector.executeTask).toHaveBeenCalledOnce();
     expect(connector.startBulk).toHaveBeenCalledWith([
-      { taskId: 103, contact: 'Maria Garcia' },
-      { taskId: 104, contact: 'Li Wei' },
+      { taskId: 103, contact: 'Maria Garcia', contactId: 103 },
+      { taskId: 104, contact: 'Li Wei', contactId: 104 },
     ]);
   });
 });
