@@ -63,13 +63,15 @@ export function createReplyService(
   const stepNames = createRecordMap<StepName>(stepNamesItem, STEP_NAMES_KEPT);
 
   async function client(): Promise<ReplyClient> {
-    const [apiKey, connection, { authHeader }, { chosen }] = await Promise.all([
+    const [apiKey, connection, { authHeader }, { chosen, teams }] = await Promise.all([
       apiKeyItem.getValue(),
       connectionItem.getValue(),
       settingsItem.getValue(),
       teamItem.getValue(),
     ]);
     if (!apiKey || !connection) throw new ReplyError('not-connected');
+    // Several teams and none chosen: Reply would refuse every call, so none is made.
+    if (!chosen && teams.length > 1) throw new ReplyError('team-required');
     const forced = authHeader === 'auto' ? undefined : authHeader;
     return new ReplyClient(
       { apiKey, authScheme: forced ?? connection.authScheme, team: chosen },
@@ -93,8 +95,10 @@ export function createReplyService(
     // A call that went out before the rep chose (or changed) the team says nothing of it now.
     if ((current.chosen?.id ?? null) !== (named?.id ?? null)) return;
     const teams = listed?.length ? teamRefs(listed) : current.teams;
-    await teamItem.setValue({ teams, chosen: teams.length === 1 ? (teams[0] ?? null) : null });
-    options.onDueChange?.();
+    const chosen = teams.length === 1 ? (teams[0] ?? null) : null;
+    await teamItem.setValue({ teams, chosen });
+    // What is due changed only if the team did (never re-asked with no team: no loop).
+    if (chosen?.id !== current.chosen?.id) options.onDueChange?.();
   }
 
   const historyWrites = createWriteQueue();
