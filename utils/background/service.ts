@@ -5,7 +5,7 @@ import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
-import type { TaskSummary, Team } from '../reply/schemas';
+import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, recipient, whyNotExecutable } from '../reply/task';
 import {
   apiKeyItem,
@@ -21,12 +21,10 @@ import {
   type StepName,
   settingsItem,
   stepNamesItem,
-  type TeamChoice,
-  type TeamRef,
-  teamItem,
 } from '../storage';
 import { createPersonLookup } from './person-lookup';
 import { createPreSendChecks } from './pre-send-checks';
+import { createTeamChoice } from './teams';
 
 /** Drafts and execution records kept at most; the oldest go first. */
 const DRAFTS_KEPT = 100;
@@ -62,43 +60,31 @@ export function createReplyService(
   const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
   const stepNames = createRecordMap<StepName>(stepNamesItem, STEP_NAMES_KEPT);
 
+  const teams = createTeamChoice(() => {
+    people.clear();
+    options.onDueChange?.();
+  });
+
   async function client(): Promise<ReplyClient> {
-    const [apiKey, connection, { authHeader }, { chosen, teams }] = await Promise.all([
+    const [apiKey, connection, { authHeader }] = await Promise.all([
       apiKeyItem.getValue(),
       connectionItem.getValue(),
       settingsItem.getValue(),
-      teamItem.getValue(),
     ]);
     if (!apiKey || !connection) throw new ReplyError('not-connected');
-    // Several teams and none chosen: Reply would refuse every call, so none is made.
-    if (!chosen && teams.length > 1) throw new ReplyError('team-required');
+    const team = await teams.forCalls();
     const forced = authHeader === 'auto' ? undefined : authHeader;
     return new ReplyClient(
-      { apiKey, authScheme: forced ?? connection.authScheme, team: chosen },
+      { apiKey, authScheme: forced ?? connection.authScheme, team },
       {
         ...options,
         limiter,
         fixedAuth: forced !== undefined,
         onAuthSchemeChange: (authScheme) =>
           void connectionItem.setValue({ ...connection, authScheme }),
-        onTeamProblem: (error) => void teamTrouble(error.details.teams, chosen),
+        onTeamProblem: (error) => void teams.refused(error.details.teams, team),
       },
     );
-  }
-
-  /**
-   * Reply wants a team named (or can't use the one named): keep the teams it listed and drop
-   * the choice, so the popup asks again. One team listed is simply used.
-   */
-  async function teamTrouble(listed: Team[] | undefined, named: TeamRef | null): Promise<void> {
-    const current = await teamItem.getValue();
-    // A call that went out before the rep chose (or changed) the team says nothing of it now.
-    if ((current.chosen?.id ?? null) !== (named?.id ?? null)) return;
-    const teams = listed?.length ? teamRefs(listed) : current.teams;
-    const chosen = teams.length === 1 ? (teams[0] ?? null) : null;
-    await teamItem.setValue({ teams, chosen });
-    // What is due changed only if the team did (never re-asked with no team: no loop).
-    if (chosen?.id !== current.chosen?.id) options.onDueChange?.();
   }
 
   const historyWrites = createWriteQueue();
@@ -156,10 +142,10 @@ export function createReplyService(
   }
 
   async function connectionView(): Promise<ConnectionView> {
-    const [apiKey, connection, { teams, chosen }] = await Promise.all([
+    const [apiKey, connection, team] = await Promise.all([
       apiKeyItem.getValue(),
       connectionItem.getValue(),
-      teamItem.getValue(),
+      teams.view(),
     ]);
     if (!apiKey || !connection) return { connected: false };
     return {
@@ -167,8 +153,7 @@ export function createReplyService(
       userId: connection.userId,
       username: connection.username,
       keyHint: apiKey.slice(-4),
-      teams: teams.length > 1 ? teams : [],
-      team: teams.length > 1 ? chosen : null,
+      ...team,
     };
   }
 
@@ -269,18 +254,14 @@ export function createReplyService(
     async saveApiKey(apiKey: string): Promise<ConnectionView> {
       const { authHeader } = await settingsItem.getValue();
       const forced = authHeader === 'auto' ? undefined : authHeader;
-      const { whoami, authScheme, teams } = await connect(apiKey, { ...options, limiter }, forced);
-      const refs = teamRefs(teams ?? []);
-      const choice: TeamChoice = {
-        teams: refs,
-        chosen: refs.length === 1 ? (refs[0] ?? null) : null,
-      };
+      const connected = await connect(apiKey, { ...options, limiter }, forced);
+      const { whoami, authScheme } = connected;
       await connectionItem.setValue({
         userId: whoami.userId,
         username: whoami.username ?? null,
         authScheme,
       });
-      await teamItem.setValue(choice);
+      await teams.saved(connected.teams);
       await apiKeyItem.setValue(apiKey);
       people.clear();
       options.onDueChange?.();
@@ -288,11 +269,7 @@ export function createReplyService(
     },
 
     async removeApiKey(): Promise<ConnectionView> {
-      await Promise.all([
-        apiKeyItem.removeValue(),
-        connectionItem.removeValue(),
-        teamItem.removeValue(),
-      ]);
+      await Promise.all([apiKeyItem.removeValue(), connectionItem.removeValue(), teams.clear()]);
       people.clear();
       options.onDueChange?.();
       return { connected: false };
@@ -300,12 +277,7 @@ export function createReplyService(
 
     /** The team every call names from now on: one of those Reply listed. */
     async chooseTeam(teamId: number): Promise<ConnectionView> {
-      const { teams } = await teamItem.getValue();
-      const team = teams.find((t) => t.id === teamId);
-      if (!team) throw new ReplyError('team-not-accessible');
-      await teamItem.setValue({ teams, chosen: team });
-      people.clear();
-      options.onDueChange?.();
+      await teams.choose(teamId);
       return connectionView();
     },
 
@@ -383,8 +355,5 @@ export function createReplyService(
     },
   };
 }
-
-const teamRefs = (teams: Team[]): TeamRef[] =>
-  teams.map(({ teamId, teamName }) => ({ id: teamId, name: teamName || `Team ${teamId}` }));
 
 export type ReplyService = ReturnType<typeof createReplyService>;
