@@ -95,6 +95,9 @@ export function createPopupStore(connector: Connector) {
             ? { status: 'ready', tasks: result.value }
             : { status: 'failed', error: result.error },
         });
+        // Reply wants (another) team named: the connection now lists the teams to choose from.
+        const kind = result.ok ? null : result.error.kind;
+        if (kind === 'team-required' || kind === 'team-not-accessible') await get().refresh();
       },
       openTaskId: null,
       openError: null,
