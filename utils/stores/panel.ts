@@ -174,7 +174,10 @@ export function createPanelStore(connector: Connector, taskId: number) {
         const { execution } = get();
         if (execution.status !== 'failed' || execution.error.kind !== 'opted-out') return;
         set({ execution: { status: 'sending' } });
-        settle(await connector.completeTask(taskId));
+        const result = await connector.completeTask(taskId);
+        // Never waited out and retried: a retry is the rep's (it sends nothing either way).
+        if (result.ok) settle(result);
+        else set({ execution: { status: 'failed', error: result.error } });
       },
       async checkOutcome() {
         set({ execution: { status: 'sending' } });
