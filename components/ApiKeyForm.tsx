@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { PopupStore } from '@/utils/stores/popup';
 import { Alert } from './PanelParts';
+import { TeamPicker } from './TeamPicker';
 
 /** Connects the extension to Reply: enter, check and remove the API key. */
 export function ApiKeyForm({ store }: { store: PopupStore }) {
@@ -25,6 +26,14 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
           <p>
             API key <span class="evr-mono">••••••••{connection.keyHint}</span>
           </p>
+          {connection.teams.length > 0 && (
+            <TeamPicker
+              teams={connection.teams}
+              chosen={connection.team}
+              busy={busy}
+              onChoose={(teamId) => void store.getState().chooseTeam(teamId)}
+            />
+          )}
           <button
             type="button"
             disabled={busy}

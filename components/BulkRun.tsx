@@ -29,10 +29,12 @@ export function BulkRun({ store }: { store: PopupStore }) {
   const count = (state: string) => bulk.items.filter((i) => i.state === state).length;
   const sent = count('sent');
   const failed = count('failed');
-  const skipped = count('skipped');
+  const skipped = count('skipped') + count('completed');
   const left = count('pending') + count('sending');
   const total = bulk.items.length;
-  const problems = bulk.items.filter((i) => i.state === 'failed' || i.state === 'skipped');
+  const problems = bulk.items.filter(
+    (i) => i.state === 'failed' || i.state === 'skipped' || i.state === 'completed',
+  );
 
   return (
     <section class="evr-bulk" aria-labelledby="evr-bulk-title">

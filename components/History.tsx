@@ -3,7 +3,12 @@ import { useStore } from 'zustand';
 import { formatTime } from '@/utils/reply/task';
 import type { PopupStore } from '@/utils/stores/popup';
 
-const OUTCOMES = { sent: 'Sent', failed: 'Failed', skipped: 'Skipped' } as const;
+const OUTCOMES = {
+  sent: 'Sent',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  completed: 'Completed without sending',
+} as const;
 
 /** The newest executions kept in this browser: what went out, what failed and why. */
 export function History({ store }: { store: PopupStore }) {

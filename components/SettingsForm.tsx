@@ -7,6 +7,7 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
   const settings = useStore(store, (s) => s.settings);
   const accounts = useStore(store, (s) => s.accounts);
   const saved = useStore(store, (s) => s.saved);
+  const connection = useStore(store, (s) => s.connection);
   const change = store.getState().changeSettings;
 
   useEffect(() => {
@@ -31,6 +32,25 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
             <option value="bearer">Authorization: Bearer</option>
           </select>
         </label>
+        {connection?.connected && connection.teams.length > 0 && (
+          <label>
+            Reply team
+            <select
+              value={connection.team === null ? '' : String(connection.team.id)}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                if (value !== '') void store.getState().chooseTeam(Number(value));
+              }}
+            >
+              {connection.team === null && <option value="">Choose a team…</option>}
+              {connection.teams.map((team) => (
+                <option key={team.id} value={String(team.id)}>
+                  {team.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Default account for one-off emails
           <select

@@ -13,6 +13,7 @@ import {
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
 import { Alert, RetryableFailure } from './PanelParts';
+import { isHeldByChecks, PreSendCheck } from './PreSendCheck';
 import { useNextTask } from './useNextTask';
 import { useSecondsUntil } from './useSecondsUntil';
 
@@ -261,6 +262,16 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
       </div>
     );
   }
+  if (execution.status === 'failed' && isHeldByChecks(execution.error)) {
+    return (
+      <PreSendCheck
+        error={execution.error}
+        onSendAnyway={() => void actions.sendAnyway()}
+        onCheckAgain={() => void actions.execute()}
+        onComplete={() => void actions.completeWithoutSending()}
+      />
+    );
+  }
   if (execution.status === 'failed' && execution.error.kind === 'unconfirmed') {
     return (
       <div class="evr-actions">
@@ -301,9 +312,17 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
     case 'waiting':
       return <RateLimitWait until={execution.until} />;
     case 'failed':
-      return <Alert>{execution.error.message}</Alert>;
+      // What the pre-send checks found is said beside its choices (ExecutionActions).
+      return isHeldByChecks(execution.error) ? null : <Alert>{execution.error.message}</Alert>;
     case 'done': {
-      const { task, confirmed } = execution.outcome;
+      const { task, confirmed, completed } = execution.outcome;
+      if (completed) {
+        return (
+          <p role="status" class="evr-success">
+            Completed in Reply without sending. {statusText(task)}.
+          </p>
+        );
+      }
       return task.isFailed ? (
         <Alert>{statusText(task)}</Alert>
       ) : (

@@ -26,6 +26,10 @@ export interface Connector {
   loadTask(taskId: number): Promise<Result<LoadedTask>>;
   /** Aborting `watching` (the view closed) leaves the outcome to a system notification. */
   executeTask(request: ExecuteRequest, watching?: AbortSignal): Promise<Result<ExecutionOutcome>>;
+  /** Completes a task without sending anything (its contact opted out). */
+  completeTask(taskId: number): Promise<Result<ExecutionOutcome>>;
+  /** For a user in several Reply teams: the team every call names. */
+  chooseTeam(teamId: number): Promise<Result<ConnectionView>>;
   /** The outcome of an execution already started; null when none was. */
   executionStatus(taskId: number): Promise<Result<ExecutionOutcome | null>>;
   saveDraft(taskId: number, edits: DraftEdits): Promise<Result<null>>;
@@ -36,7 +40,9 @@ export interface Connector {
   emailAccounts(): Promise<Result<EmailAccount[]>>;
   history(): Promise<Result<HistoryEntry[]>>;
   clearHistory(): Promise<Result<HistoryEntry[]>>;
-  startBulk(tasks: { taskId: number; contact: string | null }[]): Promise<Result<BulkRun | null>>;
+  startBulk(
+    tasks: { taskId: number; contact: string | null; contactId?: number | null }[],
+  ): Promise<Result<BulkRun | null>>;
   pauseBulk(): Promise<Result<BulkRun | null>>;
   resumeBulk(): Promise<Result<BulkRun | null>>;
   clearBulk(): Promise<Result<BulkRun | null>>;
@@ -76,6 +82,8 @@ export function createMessagingConnector(): Connector {
         unwatch();
       }
     },
+    completeTask: (taskId) => send(() => messenger.sendMessage('completeTask', { taskId })),
+    chooseTeam: (teamId) => send(() => messenger.sendMessage('chooseTeam', { teamId })),
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
     dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),
     getSettings: () => send(() => messenger.sendMessage('getSettings', undefined)),

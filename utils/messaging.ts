@@ -5,7 +5,7 @@ import type { CustomSite } from './custom-sites';
 import type { ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
-import type { BulkRun, ExecutionRecord, HistoryEntry, Settings } from './storage';
+import type { BulkRun, ExecutionRecord, HistoryEntry, Settings, TeamRef } from './storage';
 
 /**
  * The one protocol between the extension's contexts. Views call the background; the
@@ -15,10 +15,21 @@ import type { BulkRun, ExecutionRecord, HistoryEntry, Settings } from './storage
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
-/** What a view may know about the connection: never the key itself. */
+/**
+ * What a view may know about the connection: never the key itself. A user in several Reply
+ * teams has `teams` to choose from and the `team` chosen (null: not yet, so nothing else
+ * works); a one-team user has no teams listed.
+ */
 export type ConnectionView =
   | { connected: false }
-  | { connected: true; userId: number; username: string | null; keyHint: string };
+  | {
+      connected: true;
+      userId: number;
+      username: string | null;
+      keyHint: string;
+      teams: TeamRef[];
+      team: TeamRef | null;
+    };
 
 export interface LoadedTask {
   task: Task;
@@ -40,10 +51,22 @@ export interface DraftEdits {
 
 export type { ExecutionOutcome };
 
-/** A CRM person's pending executable tasks in Reply; `contact` is null when Reply has none. */
-export interface PersonTasks {
-  contact: { id: number; name: string | null } | null;
+/** A Reply contact whose address (or phone) is exactly the one looked up, and their tasks. */
+export interface PersonContact {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Their New manual emails and SMS. */
   tasks: TaskSummary[];
+}
+
+/**
+ * The Reply contacts behind a CRM person or a recipient: none (not in Reply), one, or several
+ * sharing the address, each named, for the rep to choose between.
+ */
+export interface PersonTasks {
+  contacts: PersonContact[];
 }
 
 export type ExecuteRequest = v.InferOutput<typeof requestSchemas.executeTask>;
@@ -55,6 +78,10 @@ export interface ProtocolMap {
   removeApiKey(): Result<ConnectionView>;
   loadTask(data: Input<'loadTask'>): Result<LoadedTask>;
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
+  /** Completes a task without sending anything (its contact opted out). */
+  completeTask(data: Input<'completeTask'>): Result<ExecutionOutcome>;
+  /** The team every call names, for a user in several Reply teams. */
+  chooseTeam(data: Input<'chooseTeam'>): Result<ConnectionView>;
   /** The outcome of an execution this browser started, reconciled if it was left open. */
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */

@@ -59,17 +59,41 @@ export const connectionItem = storage.defineItem<Connection | null>('local:conne
   version: 1,
 });
 
+/** A Reply team the key's user belongs to. */
+export interface TeamRef {
+  id: number;
+  name: string;
+}
+
+/**
+ * For a user in several Reply teams: the teams Reply listed (answering TEAM_REQUIRED) and the
+ * one the rep chose, sent as `X-TEAM-ID` with every call. Empty for a one-team user. Cleared
+ * with the key.
+ */
+export interface TeamChoice {
+  teams: TeamRef[];
+  chosen: TeamRef | null;
+}
+
+export const teamItem = storage.defineItem<TeamChoice>('local:team', {
+  fallback: { teams: [], chosen: null },
+  version: 1,
+});
+
 /**
  * What the executor knows about a task's execution, kept in session storage so that a
  * background stopped mid-request finds, when it starts again, which sends to reconcile.
- * - sending: the execute request was about to go out or was out; the outcome is unknown.
- * - sent: Reply answered with the executed task.
+ * - sending: the execute (or complete) request was about to go out or was out; the outcome
+ *   is unknown.
+ * - sent: Reply answered with the executed (or completed) task.
  * - unconfirmed: the outcome stayed unknown after trying to reconcile.
+ * `action: 'complete'` marks a task completed without sending; absent (as in records written
+ * before it existed) means executed.
  */
 export type ExecutionRecord =
-  | { state: 'sending'; at: number }
-  | { state: 'sent'; at: number; task: Task }
-  | { state: 'unconfirmed'; at: number };
+  | { state: 'sending'; at: number; action?: 'complete' }
+  | { state: 'sent'; at: number; task: Task; action?: 'complete' }
+  | { state: 'unconfirmed'; at: number; action?: 'complete' };
 
 export const executionsItem = storage.defineItem<Record<string, ExecutionRecord>>(
   'session:executions',
@@ -111,7 +135,8 @@ export interface HistoryEntry {
   taskId: number;
   contact: string | null;
   at: number;
-  outcome: 'sent' | 'failed' | 'skipped';
+  /** 'completed': completed in Reply without sending (the contact had opted out). */
+  outcome: 'sent' | 'failed' | 'skipped' | 'completed';
   reason: string | null;
 }
 
@@ -124,7 +149,11 @@ export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
 export interface BulkItem {
   taskId: number;
   contact: string | null;
-  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  /** The Reply contact, so the pre-send checks can ask about many at once; absent in runs
+   * kept before it existed. */
+  contactId?: number | null;
+  /** 'completed': completed without sending (from a panel, while the run waited). */
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'completed';
   reason: string | null;
 }
 

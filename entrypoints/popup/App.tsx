@@ -7,7 +7,7 @@ import { History } from '@/components/History';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Connector } from '@/utils/connector';
 import { createPanelStore } from '@/utils/stores/panel';
-import type { PopupState, PopupStore } from '@/utils/stores/popup';
+import { needsTeam, type PopupState, type PopupStore } from '@/utils/stores/popup';
 
 export function App({ store, connector }: { store: PopupStore; connector: Connector }) {
   const connection = useStore(store, (s) => s.connection);
@@ -23,7 +23,7 @@ export function App({ store, connector }: { store: PopupStore; connector: Connec
       ) : (
         <>
           <ApiKeyForm store={store} />
-          {connection?.connected && (
+          {connection?.connected && !needsTeam(connection) && (
             <>
               <BulkRun store={store} />
               <DueTasks store={store} />

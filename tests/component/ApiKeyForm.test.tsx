@@ -9,6 +9,8 @@ const connected = ok({
   userId: 1001,
   username: 'rep@example.com',
   keyHint: '1001',
+  teams: [],
+  team: null,
 });
 
 describe('ApiKeyForm', () => {

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { PersonPanel } from '@/components/PersonPanel';
 import type { PersonContext } from '@/utils/detect/context';
+import type { TaskSummary } from '@/utils/reply/schemas';
 import { createPersonStore } from '@/utils/stores/person';
 import { failed, fakeConnector, loaded, ok } from '../fixtures/connector';
 import { makeSummary, makeTask } from '../fixtures/tasks';
@@ -16,6 +17,14 @@ const JANE: PersonContext = {
 };
 const summary = (id: number) => makeSummary({ id, contact: { id: 1, fullName: 'Jane Doe' } });
 
+const jane = (tasks: TaskSummary[]) => ({
+  id: 1,
+  name: 'Jane Doe',
+  email: 'jane.doe@example.com',
+  phone: null,
+  tasks,
+});
+
 function renderFor(connector: ReturnType<typeof fakeConnector>) {
   render(<PersonPanel store={createPersonStore(connector, JANE)} />);
   return connector;
@@ -23,9 +32,7 @@ function renderFor(connector: ReturnType<typeof fakeConnector>) {
 
 describe('PersonPanel', () => {
   it('says when the person has no pending tasks', async () => {
-    const connector = renderFor(
-      fakeConnector({ person: ok({ contact: { id: 1, name: 'Jane Doe' }, tasks: [] }) }),
-    );
+    const connector = renderFor(fakeConnector({ person: ok({ contacts: [jane([])] }) }));
     expect((await screen.findByText('No Reply tasks for Jane Doe')).getAttribute('role')).toBe(
       'status',
     );
@@ -33,14 +40,14 @@ describe('PersonPanel', () => {
   });
 
   it('says when the person is not a contact in Reply', async () => {
-    renderFor(fakeConnector({ person: ok({ contact: null, tasks: [] }) }));
+    renderFor(fakeConnector({ person: ok({ contacts: [] }) }));
     expect(await screen.findByText('Jane Doe is not a contact in Reply.')).toBeTruthy();
   });
 
   it('shows one task panel per pending task', async () => {
     const connector = renderFor(
       fakeConnector({
-        person: ok({ contact: { id: 1, name: 'Jane Doe' }, tasks: [summary(101), summary(102)] }),
+        person: ok({ contacts: [jane([summary(101), summary(102)])] }),
         loaded: loaded(makeTask()),
       }),
     );

@@ -10,6 +10,8 @@ const connected = ok({
   userId: 1001,
   username: 'rep@example.com',
   keyHint: '1001',
+  teams: [],
+  team: null,
 });
 const due = (id: number, name: string, dueTo: string, step: string | null = null) =>
   makeSummary({
@@ -91,8 +93,8 @@ describe('popup', () => {
     await screen.findByRole('heading', { name: /^Due today/ });
     expect(connector.executeTask).toHaveBeenCalledOnce();
     expect(connector.startBulk).toHaveBeenCalledWith([
-      { taskId: 103, contact: 'Maria Garcia' },
-      { taskId: 104, contact: 'Li Wei' },
+      { taskId: 103, contact: 'Maria Garcia', contactId: 103 },
+      { taskId: 104, contact: 'Li Wei', contactId: 104 },
     ]);
   });
 });

@@ -18,7 +18,7 @@ const UNREAD: PersonContext = {
 };
 
 function renderChooser(candidates: string[], reason: 'unreadable' | 'no-details' = 'unreadable') {
-  const connector = fakeConnector({ person: ok({ contact: null, tasks: [] }) });
+  const connector = fakeConnector({ person: ok({ contacts: [] }) });
   const store = createChooserStore({ reason, candidates, unreadable: [] });
   render(
     <ReadFailureChooser store={store}>

@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SettingsForm } from '@/components/SettingsForm';
+import type { ConnectionView } from '@/utils/messaging';
 import { DEFAULT_SETTINGS } from '@/utils/storage';
 import { createOptionsStore } from '@/utils/stores/options';
-import { fakeConnector } from '../fixtures/connector';
+import { fakeConnector, ok } from '../fixtures/connector';
 
 /** As a browser does: the value changes, then `change` fires. */
 function choose(field: HTMLElement, value: string | boolean) {
@@ -36,5 +37,29 @@ describe('SettingsForm', () => {
       }),
     );
     expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(screen.queryByLabelText('Reply team')).toBeNull(); // no teams to choose from
+  });
+
+  it('shows and changes the Reply team of a user in several', async () => {
+    const connector = fakeConnector({
+      connection: ok<ConnectionView>({
+        connected: true,
+        userId: 3003,
+        username: null,
+        keyHint: '3003',
+        teams: [
+          { id: 501, name: 'Northwind Agency' },
+          { id: 502, name: 'Contoso Outreach' },
+        ],
+        team: { id: 501, name: 'Northwind Agency' },
+      }),
+    });
+    render(<SettingsForm store={createOptionsStore(connector, async () => true)} />);
+    const team = (await screen.findByLabelText('Reply team')) as HTMLSelectElement;
+    expect(team.value).toBe('501');
+    choose(team, '502');
+    await waitFor(() => expect(connector.chooseTeam).toHaveBeenCalledWith(502));
+    // The sending accounts are the team's: asked again.
+    await waitFor(() => expect(connector.emailAccounts).toHaveBeenCalledTimes(2));
   });
 });

@@ -71,9 +71,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
     await browser.screenshot?.(page, 'panel-hubspot-record');
     expect(text).toContain('Task 301');
     expect(text).not.toContain('Task 303'); // a call: never listed
-    expect(lookups().at(-1)?.body).toEqual({
-      rules: [{ property: 'email', condition: 'equals', value: 'ada.byron@example.com' }],
-    });
+    expect(lookups().at(-1)?.body).toEqual({ searchTerm: 'ada.byron@example.com' });
     const personFilters = sandbox
       .apiRequests({ pathPattern: /^\/v3\/tasks\/filter$/ })
       .filter((r) => typeof r.body === 'object' && r.body !== null && 'contactId' in r.body);

@@ -46,7 +46,7 @@ const NEW_BUILDS: Record<BrowserName, string> = {
   firefox: resolve('.output/firefox-mv3'),
 };
 
-const DRAFT_TASK = 110;
+const DRAFT_TASK = 112;
 const DRAFT_SUBJECT = 'Kept across the update';
 
 describe.each(['chromium', 'firefox'] as const)(

@@ -32,6 +32,17 @@ export interface ApiOptions {
   emailAccountsForm: 'paged' | 'array';
   /** New email/SMS tasks in the demo user's due queue (30 by default). */
   queueSize?: number;
+  /**
+   * Items a list page holds at most, whatever `top` asked (the docs allow fewer): paging must
+   * go by the items received. Unset: as many as `top`.
+   */
+  pageCap?: number;
+  /**
+   * How `POST /v3/contacts/filter` searches. 'reply' (the default), as Reply's own clients
+   * show it: `searchTerm` matches by containment and `rules` is ignored like any unknown field
+   * (so a body of rules alone lists every contact). 'rules' also honours `rules` exactly.
+   */
+  contactSearch?: 'reply' | 'rules';
 }
 
 export type RequestBody =
@@ -45,6 +56,8 @@ export interface ApiRequest {
   query: Record<string, string>;
   body: RequestBody;
   user: User;
+  /** The X-TEAM-ID header, if sent. */
+  teamId?: string;
 }
 
 export interface ApiResponse {
@@ -154,6 +167,16 @@ export class ReplyApi {
       pattern: /^\/v3\/contacts\/filter\/?$/i,
       handle: (req) => this.filterContacts(req),
     },
+    {
+      method: 'GET',
+      pattern: /^\/v3\/contacts\/(\d+)\/statuses\/?$/i,
+      handle: (req, id) => this.contactStatuses(req, id),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/inbox\/threads\/filter\/?$/i,
+      handle: (req) => this.filterThreads(req),
+    },
   ];
 
   constructor(private readonly options: ApiOptions) {
@@ -181,12 +204,47 @@ export class ReplyApi {
     if (route.method === 'POST' && req.body.kind === 'invalid') {
       return problem(400, 'The request body is not valid JSON.');
     }
+    const team = this.teamProblem(req);
+    if (team) return team;
     try {
       return route.handle(req, Number(route.pattern.exec(req.path)?.[1]));
     } catch (error) {
       if (error instanceof ApiError) return error.response;
       throw error;
     }
+  }
+
+  /**
+   * A user in several teams names one on every call but whoami: without it Reply answers 403
+   * TEAM_REQUIRED listing the teams, and TEAM_NOT_ACCESSIBLE for a team not theirs.
+   */
+  private teamProblem(req: ApiRequest): ApiResponse | null {
+    const { teams } = req.user;
+    if (!teams || /^\/v3\/whoami\/?$/i.test(req.path)) return null;
+    const code =
+      req.teamId === undefined
+        ? 'TEAM_REQUIRED'
+        : teams.some((t) => String(t.teamId) === req.teamId?.trim())
+          ? null
+          : 'TEAM_NOT_ACCESSIBLE';
+    if (!code) return null;
+    const detail =
+      code === 'TEAM_REQUIRED'
+        ? 'This user belongs to several teams: send X-TEAM-ID.'
+        : `Team ${req.teamId} is not accessible to this user.`;
+    return { status: 403, body: { ...(problem(403, detail).body as object), code, teams } };
+  }
+
+  /** The tasks a request may see: its user's, and for a user in teams, the team's named. */
+  private visible(req: ApiRequest, task: Task): boolean {
+    if (task.assignedUserId !== req.user.id) return false;
+    return !req.user.teams || String(task.teamId) === req.teamId?.trim();
+  }
+
+  /** A page of a list, holding no more than `pageCap` items whatever `top` asked. */
+  private page<T>(all: T[], { top, skip }: { top: number; skip: number }) {
+    const size = Math.min(top, this.options.pageCap ?? top);
+    return { items: all.slice(skip, skip + size), hasMore: skip + size < all.length };
   }
 
   private whoami(req: ApiRequest): ApiResponse {
@@ -253,19 +311,17 @@ export class ReplyApi {
     const now = Date.now();
     // A key sees its own user's tasks only; assignedUserId can narrow that, not widen it.
     const matches = [...this.world.tasks.values()]
-      .filter((task) => task.assignedUserId === req.user.id && taskMatches(task, filter, now))
+      .filter((task) => this.visible(req, task) && taskMatches(task, filter, now))
       .sort((a, b) => a.dueTo.localeCompare(b.dueTo) || a.id - b.id);
-    return ok({
-      items: matches.slice(skip, skip + top).map((task) => this.summarize(task)),
-      hasMore: skip + top < matches.length,
-    });
+    const { items, hasMore } = this.page(matches, { top, skip });
+    return ok({ items: items.map((task) => this.summarize(task)), hasMore });
   }
 
   // `my` is accepted but changes nothing: the sandbox shows a user only their own accounts.
   private emailAccounts(req: ApiRequest): ApiResponse {
     const { top, skip } = paging(req.query);
     const mine = this.world.emailAccounts.filter((a) => a.ownerUserId === req.user.id);
-    const page = mine.slice(skip, skip + top);
+    const { items: page, hasMore } = this.page(mine, { top, skip });
     if (this.options.emailAccountsForm === 'array') {
       return ok(
         page.map(({ id, senderName, email, signature }) => ({
@@ -284,33 +340,81 @@ export class ReplyApi {
         isDefault,
         connectionStatus,
       })),
-      hasMore: skip + top < mine.length,
+      hasMore,
     });
   }
 
   private filterContacts(req: ApiRequest): ApiResponse {
     const { top, skip } = paging(req.query);
-    const matches = this.world.contacts.filter(contactMatcher(bodyOf(req)));
+    const search = this.options.contactSearch ?? 'reply';
+    const matches = this.world.contacts.filter(contactMatcher(bodyOf(req), search));
+    const { items, hasMore } = this.page(matches, { top, skip });
     return ok({
-      items: matches
-        .slice(skip, skip + top)
-        .map(({ id, email, phone, firstName, lastName, company }) => ({
-          id,
-          email,
-          phone,
-          firstName,
-          lastName,
-          company,
-        })),
-      hasMore: skip + top < matches.length,
+      items: items.map(({ id, email, phone, firstName, lastName, company }) => ({
+        id,
+        email,
+        phone,
+        firstName,
+        lastName,
+        company,
+      })),
+      hasMore,
       totalCount: matches.length,
+    });
+  }
+
+  private contactStatuses(_req: ApiRequest, id: number): ApiResponse {
+    const contact = this.contact(id);
+    if (!contact) throw new ApiError(problem(404, `Contact ${id} was not found.`));
+    return ok({ isOptedOut: contact.optedOut === true, sequences: [] });
+  }
+
+  /** `{contactIds?, source?, from?, to?}`; other fields are ignored, as Reply ignores them. */
+  private filterThreads(req: ApiRequest): ApiResponse {
+    const { top, skip } = paging(req.query);
+    const input = asObject(bodyOf(req));
+    const errors: FieldError[] = [];
+    const contactIds = field(input, 'contactIds', errors, INTEGERS_EXPECTED, listOf(asInteger));
+    const source = field(input, 'source', errors, 'inbox, sent, unread or aiDraft', (value) =>
+      ['inbox', 'sent', 'unread', 'aiDraft'].includes(value as string)
+        ? (value as string)
+        : undefined,
+    );
+    const from = field(input, 'from', errors, 'a date-time', asDate);
+    const to = field(input, 'to', errors, 'a date-time', asDate);
+    if (errors.length > 0) throw invalid(errors);
+    const matches = this.world.threads
+      .filter((t) => !contactIds?.length || contactIds.includes(t.contactId))
+      // Reply's default source is the inbox: threads holding a message from the contact.
+      .filter((t) => ((source ?? 'inbox') === 'inbox' ? t.hasInbound : !t.hasInbound))
+      .filter((t) => from === undefined || Date.parse(t.lastActivityDate) > from)
+      .filter((t) => to === undefined || Date.parse(t.lastActivityDate) <= to)
+      .sort((a, b) => b.lastActivityDate.localeCompare(a.lastActivityDate));
+    const { items, hasMore } = this.page(matches, { top, skip });
+    return ok({
+      items: items.map((t) => {
+        const who = this.contact(t.contactId);
+        return {
+          id: t.id,
+          subject: t.subject,
+          bodyPreview: t.bodyPreview,
+          lastActivityDate: t.lastActivityDate,
+          contact: who && {
+            id: who.id,
+            email: who.email,
+            fullName: `${who.firstName} ${who.lastName}`,
+          },
+          sequence: null,
+        };
+      }),
+      hasMore,
     });
   }
 
   private ownTask(req: ApiRequest, id: number): Task {
     const task = this.world.tasks.get(id);
     if (!task) throw new ApiError(problem(404, `Task ${id} was not found.`));
-    if (task.assignedUserId !== req.user.id) {
+    if (!this.visible(req, task)) {
       throw new ApiError(problem(403, `You do not have access to task ${id}.`));
     }
     return task;
@@ -568,7 +672,7 @@ function taskMatches(task: Task, filter: TaskFilter, now: number): boolean {
 
 /** A predicate from `{searchTerm}` and/or `{rules:[{property, condition, value}]}`, ANDed.
  * Emails compare without case, phone numbers by their digits only. */
-function contactMatcher(body: unknown): (contact: Contact) => boolean {
+function contactMatcher(body: unknown, search: 'reply' | 'rules'): (contact: Contact) => boolean {
   const input = asObject(body);
   const errors: FieldError[] = [];
   const tests: Array<(contact: Contact) => boolean> = [];
@@ -591,6 +695,11 @@ function contactMatcher(body: unknown): (contact: Contact) => boolean {
     email: (text: string) => text.trim().toLowerCase(),
     phone: (text: string) => text.replace(/\D/g, ''),
   };
+  // Reply's own clients show `rules` going unheeded: the 'reply' search ignores it.
+  if (search === 'reply') {
+    if (errors.length > 0) throw invalid(errors);
+    return (contact) => tests.every((test) => test(contact));
+  }
   rules?.forEach((rule: unknown, i) => {
     const at = `rules[${i}]`;
     const { property, condition, value } = isObject(rule) ? rule : {};

@@ -7,6 +7,8 @@ export interface User {
   id: number;
   username: string;
   apiKey: string;
+  /** A user in several teams must name one with X-TEAM-ID on every call but whoami. */
+  teams?: { teamId: number; teamName: string }[];
 }
 
 export interface Contact {
@@ -17,6 +19,19 @@ export interface Contact {
   lastName: string;
   company: string | null;
   linkedInUrl: string | null;
+  /** Opted out: must not be written to (the extension checks; the sandbox would still send). */
+  optedOut?: boolean;
+}
+
+/** An inbox thread as Reply's `POST /v3/inbox/threads/filter` lists it. */
+export interface Thread {
+  id: number;
+  contactId: number;
+  subject: string;
+  bodyPreview: string;
+  lastActivityDate: string;
+  /** Holds a message from the contact (Reply's `source: "inbox"`). */
+  hasInbound: boolean;
 }
 
 export interface EmailAccount {
@@ -61,12 +76,15 @@ export interface Task {
   isScheduled: boolean;
   template: TaskTemplate;
   deliveryInfo: DeliveryInfo | null;
+  /** For a user in several teams: the team the task belongs to. */
+  teamId?: number;
 }
 
 export interface World {
   contacts: Contact[];
   tasks: Map<number, Task>;
   emailAccounts: EmailAccount[];
+  threads: Thread[];
 }
 
 export const SANDBOX_API_KEY = 'demo-key-1001';
@@ -83,7 +101,18 @@ export const OTHER_USER: User = {
   username: 'other.rep@example.com',
   apiKey: SANDBOX_OTHER_API_KEY,
 };
-export const USERS: readonly User[] = [DEMO_USER, OTHER_USER];
+/** A user in two Reply teams (an agency): every call but whoami must name the team. */
+export const SANDBOX_TEAMS_API_KEY = 'demo-key-3003';
+export const TEAMS_USER: User = {
+  id: 3003,
+  username: 'agency.rep@example.com',
+  apiKey: SANDBOX_TEAMS_API_KEY,
+  teams: [
+    { teamId: 501, teamName: 'Northwind Agency' },
+    { teamId: 502, teamName: 'Contoso Outreach' },
+  ],
+};
+export const USERS: readonly User[] = [DEMO_USER, OTHER_USER, TEAMS_USER];
 
 /** Mail to this domain bounces, so executing a task addressed there ends with isFailed. */
 export const BOUNCING_DOMAIN = 'bounce.example';
@@ -107,6 +136,17 @@ const CONTACTS: readonly Contact[] = [
     '+1 555 0106',
     'Evil <b>Corp</b>',
   ),
+  // Listed before Ada, and her address holds Ada's (ada.byron@example.com): a lookup that
+  // takes the first contact Reply's containment search returns would show her tasks on Ada's
+  // record.
+  contact(
+    16,
+    'Augusta',
+    'King',
+    'lady.ada.byron@example.com',
+    '+44 20 7946 0016',
+    'Analytical Engines',
+  ),
   // The people on the CRM fixture pages (tests/fixtures/sites), found by the CRM panels.
   contact(9, 'Ada', 'Byron', 'ada.byron@example.com', '+44 20 7946 0018', 'Analytical Engines'),
   contact(10, 'Marie', 'Curie', 'marie.curie@example.com', '+33 1 44 27 00 00', 'Curie Labs'),
@@ -118,6 +158,15 @@ const CONTACTS: readonly Contact[] = [
     '+48 22 000 00 00',
     'Nordlicht',
   ),
+  // A second contact with Marie Curie's address (a duplicate import): both must be shown.
+  contact(17, 'Marie', 'Skłodowska', 'marie.curie@example.com', '+48 22 000 01 17', 'Sorbonne'),
+  // Opted out: her task must never be sent.
+  {
+    ...contact(18, 'Otto', 'Optout', 'otto.optout@example.com', '+1 555 0118', 'Nope Inc'),
+    optedOut: true,
+  },
+  // Wrote back after her task was made (see the threads): ask before sending.
+  contact(19, 'Rita', 'Replied', 'rita.replied@example.com', '+1 555 0119', 'Answered Ltd'),
   // In Reply, but with nothing pending.
   contact(12, 'Grace', 'Hopper', 'grace.hopper@navy.example', '(202) 555-0143', 'US Navy'),
   // Recipients of the mailbox fixtures' drafts.
@@ -191,10 +240,39 @@ export function seedWorld(now: number, queueSize = 30): World {
   return {
     contacts,
     tasks,
+    threads: [
+      {
+        id: 9001,
+        contactId: 19,
+        subject: 'Re: Checking in',
+        bodyPreview: 'Thanks, but we went with another vendor.\nBest, Rita',
+        // After her task was made.
+        lastActivityDate: at(-1),
+        hasInbound: true,
+      },
+      {
+        id: 9002,
+        contactId: 1,
+        subject: 'Intro',
+        bodyPreview: 'Sounds good, talk soon.',
+        // Jane wrote long before any of her tasks were made: no reason to hold them.
+        lastActivityDate: at(-24 * 30),
+        hasInbound: true,
+      },
+      {
+        id: 9003,
+        contactId: 2,
+        subject: 'Proposal',
+        bodyPreview: 'Our note to John, no answer yet.',
+        lastActivityDate: at(-2),
+        hasInbound: false,
+      },
+    ],
     emailAccounts: [
       account(1, DEMO_USER, 'Demo Rep', true),
       account(2, DEMO_USER, 'Example Sales', false, 'sales@example.com'),
       account(3, OTHER_USER, 'Other Rep', true),
+      account(4, TEAMS_USER, 'Agency Rep', true, 'agency.rep@example.com'),
     ],
   };
 }
@@ -305,10 +383,44 @@ function taskSeeds(
       assignedUserId: OTHER_USER.id,
       template: email('Hello {{firstName}}', '<p>Hi {{firstName}},</p><p>From the other rep.</p>'),
     },
+    // Due today but long overdue (last in the due list): Otto opted out, Rita replied since.
+    {
+      id: 110,
+      taskType: TaskType.manualEmail,
+      contactId: 18,
+      dueInHours: -20,
+      template: email('Still interested, {{firstName}}?', '<p>Hi {{firstName}},</p>'),
+    },
+    {
+      id: 111,
+      taskType: TaskType.manualEmail,
+      contactId: 19,
+      dueInHours: -21,
+      template: email('Checking in, {{firstName}}', '<p>Hi {{firstName}},</p><p>Any news?</p>'),
+    },
+    // The agency user's tasks, one in each of their teams.
+    {
+      id: 601,
+      taskType: TaskType.manualEmail,
+      contactId: 2,
+      dueInHours: 1,
+      assignedUserId: TEAMS_USER.id,
+      teamId: 501,
+      template: email('Northwind, {{firstName}}', '<p>Hi {{firstName}},</p><p>From Northwind.</p>'),
+    },
+    {
+      id: 602,
+      taskType: TaskType.manualEmail,
+      contactId: 3,
+      dueInHours: 1,
+      assignedUserId: TEAMS_USER.id,
+      teamId: 502,
+      template: email('Contoso, {{firstName}}', '<p>Hi {{firstName}},</p><p>From Contoso.</p>'),
+    },
     {
       // Due in two days: never in today's list, so no "send all" run takes it (the update
       // test keeps a draft of it across an update).
-      id: 110,
+      id: 112,
       taskType: TaskType.manualEmail,
       contactId: 6,
       dueInHours: 48,
@@ -342,6 +454,21 @@ function taskSeeds(
       template: sms('Hi {{firstName}}, quick call today?'),
     },
     { id: 303, taskType: TaskType.call, contactId: 9, dueInHours: 4, template: email('', '') },
+    // Augusta's (whose address contains Ada's) and the second Marie Curie's.
+    {
+      id: 306,
+      taskType: TaskType.manualEmail,
+      contactId: 16,
+      dueInHours: 1,
+      template: email('For Augusta only', '<p>Hi {{firstName}},</p>'),
+    },
+    {
+      id: 307,
+      taskType: TaskType.manualEmail,
+      contactId: 17,
+      dueInHours: 3,
+      template: email('For the other Marie', '<p>Hi {{firstName}},</p>'),
+    },
     {
       id: 304,
       taskType: TaskType.manualEmail,

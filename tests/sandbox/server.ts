@@ -25,7 +25,7 @@ import { serveWebApp, WEB_APP_HOSTS } from './webapp';
 
 export type { SentMessage } from './api';
 export type { Task as SandboxTask } from './data';
-export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY } from './data';
+export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY, SANDBOX_TEAMS_API_KEY } from './data';
 export type { Fault, FaultMatch } from './faults';
 export { SITE_HOSTS } from './site-pages';
 export { type SandboxCertificate, sandboxCertificate } from './tls';
@@ -42,6 +42,10 @@ export interface SandboxOptions {
   rateLimit?: RateLimit;
   /** New email/SMS tasks in the demo user's due queue (30 by default). */
   queueSize?: number;
+  /** Items a list page holds at most, whatever `top` asks (Reply may answer fewer). */
+  pageCap?: number;
+  /** 'reply' (default): contact search by containment, `rules` ignored; 'rules': honoured. */
+  contactSearch?: 'reply' | 'rules';
 }
 
 export interface RecordedRequest {
@@ -80,7 +84,7 @@ export interface Sandbox {
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, X-API-Key, Content-Type',
+  'Access-Control-Allow-Headers': 'Authorization, X-API-Key, X-TEAM-ID, Content-Type',
   // Not CORS-safelisted, and a page needs them to honour 429 and 401.
   'Access-Control-Expose-Headers': 'Retry-After, WWW-Authenticate',
 };
@@ -95,6 +99,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     enumForm: opts.enumForm ?? 'integer',
     emailAccountsForm: opts.emailAccountsForm ?? 'paged',
     queueSize: opts.queueSize,
+    pageCap: opts.pageCap,
+    contactSearch: opts.contactSearch,
   });
   const limiter = new RateLimiter(limit);
   const faults = new FaultQueue();
@@ -147,7 +153,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
 
     processed.push(record);
-    const response = api.handle({ method, path: url.pathname, query: record.query, body, user });
+    const teamHeader = req.headers['x-team-id'];
+    const response = api.handle({
+      method,
+      path: url.pathname,
+      query: record.query,
+      body,
+      user,
+      teamId: typeof teamHeader === 'string' ? teamHeader : undefined,
+    });
     switch (fault?.kind) {
       case 'drop-after-processing':
         req.socket.destroy();

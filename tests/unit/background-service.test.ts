@@ -18,9 +18,16 @@ const TASK = {
   content: { subject: 'S', body: 'B' },
 };
 
+const CONTACTS = [
+  { id: 7, firstName: 'Mary', lastName: 'Jane', email: 'mary.jane@other.example', phone: '' },
+  { id: 1, firstName: 'Jane', lastName: 'Doe', email: 'jd@acme.example', phone: '+1 555 0100' },
+];
+
 /** A Reply that accepts only `Authorization: Bearer good-key`, recording what it got. */
 function bearerOnlyReply(
-  dueItems: unknown[] = [{ id: 102, taskType: 7, status: 0 }],
+  dueItems: unknown[] = [
+    { id: 102, taskType: 7, status: 0, contact: { id: 1, fullName: 'Jane Doe' } },
+  ],
   stepNames: Record<number, string> = {},
 ) {
   const calls: Request[] = [];
@@ -35,9 +42,12 @@ function bearerOnlyReply(
     if (path === '/v3/whoami') return json({ userId: 1001, username: 'rep@example.com' });
     if (path === '/v3/email-accounts') return json({ items: [{ id: 1, email: 'a@x.com' }] });
     if (path === '/v3/contacts/filter') {
-      const { rules } = JSON.parse(await req.text());
-      const match = rules[0].property === 'phone' && rules[0].value === '+1 555 0100';
-      return json({ items: match ? [{ id: 1, firstName: 'Jane', lastName: 'Doe' }] : [] });
+      // As Reply searches: by containment, anything else in the body ignored.
+      const { searchTerm } = JSON.parse(await req.text());
+      const found = CONTACTS.filter((c) =>
+        [c.email, c.phone].some((v) => v.toLowerCase().includes(searchTerm.toLowerCase())),
+      );
+      return json({ items: found, hasMore: false });
     }
     if (path === '/v3/tasks/filter') {
       return json({ items: dueItems, hasMore: false });
@@ -74,6 +84,8 @@ describe('background service', () => {
       userId: 1001,
       username: 'rep@example.com',
       keyHint: '-key',
+      teams: [],
+      team: null,
     });
     expect(JSON.stringify(view)).not.toContain('good-key');
     expect(await connectionItem.getValue()).toMatchObject({ authScheme: 'bearer' });
@@ -132,8 +144,11 @@ describe('background service', () => {
     await service.saveApiKey('good-key');
     const person = { emails: ['jane@other.example'], phones: ['+1 555 0100'] };
     const found = await service.findPersonTasks(person);
-    expect(found).toMatchObject({ contact: { id: 1, name: 'Jane Doe' }, tasks: [{ id: 102 }] });
-    const lookups = () => reply.calls.filter((c) => c.url.endsWith('/contacts/filter')).length;
+    // mary.jane@other.example contains the address, but isn't it: the phone finds Jane.
+    expect(found).toMatchObject({ contacts: [{ id: 1, name: 'Jane Doe', tasks: [{ id: 102 }] }] });
+    expect(found.contacts).toHaveLength(1);
+    const lookups = () =>
+      reply.calls.filter((c) => new URL(c.url).pathname === '/v3/contacts/filter').length;
     expect(lookups()).toBe(2);
     await service.findPersonTasks({ ...person, emails: [...person.emails] });
     expect(lookups()).toBe(2);

@@ -12,7 +12,12 @@ function harness(
     execute?: (id: number, attempt: number) => Promise<Task>;
     status?: (id: number) => Task | null;
   },
-  pace: { callSpacingMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+  pace: {
+    callSpacingMs?: number;
+    sleep?: (ms: number) => Promise<void>;
+    callsMade?: () => number;
+    upcoming?: (contactIds: number[]) => void;
+  } = {},
 ) {
   let run: BulkRun | null = null;
   const attempts = new Map<number, number>();
@@ -38,6 +43,8 @@ function harness(
     wakeAt,
     sleep: pace.sleep ?? (async () => undefined),
     callSpacingMs: pace.callSpacingMs,
+    callsMade: pace.callsMade,
+    upcoming: pace.upcoming,
     maxInlineWaitMs: 5_000,
   });
   const tasks = (ids: number[]) => ids.map((taskId) => ({ taskId, contact: `Contact ${taskId}` }));
@@ -151,5 +158,52 @@ describe('bulk runner', () => {
     await h.runner.wake();
     expect(states(h.run())).toEqual(['1:sent', '2:sent']);
     expect(h.execute.mock.calls.map(([id]) => id)).toEqual([2]);
+  });
+
+  it('skips what the pre-send checks hold back, with their sentence, and goes on', async () => {
+    const h = harness({
+      execute: async (id) => {
+        if (id === 2) throw new ReplyError('opted-out');
+        if (id === 3) throw new ReplyError('replied', { replied: { at: null, firstLine: 'No' } });
+        if (id === 4) throw new ReplyError('unchecked');
+        return makeTask({ id, status: 'finished' });
+      },
+    });
+    await h.runner.start(h.tasks([1, 2, 3, 4, 5]));
+    await h.runner.idle();
+    expect(states(h.run())).toEqual(['1:sent', '2:skipped', '3:skipped', '4:skipped', '5:sent']);
+    expect(h.run()?.items[1]?.reason).toMatch(/opted out/);
+    expect(h.run()?.items[2]?.reason).toMatch(/replied since/);
+    expect(h.run()?.items[3]?.reason).toMatch(/couldn’t check/);
+  });
+
+  it('tells the checks which contacts come next, and paces by the calls really made', async () => {
+    const upcoming = vi.fn();
+    let calls = 0;
+    const slept: number[] = [];
+    const h = harness(
+      {
+        execute: async (id) => {
+          calls += 3; // the checks' calls, the execute
+          return makeTask({ id, status: 'finished' });
+        },
+      },
+      {
+        callSpacingMs: 10,
+        callsMade: () => calls,
+        upcoming,
+        sleep: async (ms) => {
+          slept.push(ms);
+        },
+      },
+    );
+    await h.runner.start(
+      [1, 2, 3].map((taskId) => ({ taskId, contact: null, contactId: 40 + taskId })),
+    );
+    await h.runner.idle();
+    expect(upcoming.mock.calls[0]).toEqual([[41, 42, 43]]);
+    expect(upcoming.mock.calls.at(-1)).toEqual([[43]]);
+    // Each item made three calls: the next waits about three spacings.
+    expect(Math.max(...slept)).toBeGreaterThan(20);
   });
 });

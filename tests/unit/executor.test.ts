@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createExecutor } from '@/utils/execution/executor';
+import { createExecutor, type PreSendGuard } from '@/utils/execution/executor';
 import { createRecordMap } from '@/utils/record-map';
 import type { ReplyClient } from '@/utils/reply/client';
 import { ReplyError } from '@/utils/reply/errors';
@@ -12,9 +12,14 @@ const NEW = makeTask();
 const FINISHED: Task = { ...NEW, status: 'finished', finishedAt: '2026-11-28T17:05:00Z' };
 
 /** A Reply whose execute and read-back answers a test scripts. */
-function fakeReply(script: { execute?: () => Promise<Task>; read?: () => Promise<Task> }) {
+function fakeReply(script: {
+  execute?: () => Promise<Task>;
+  read?: () => Promise<Task>;
+  complete?: () => Promise<Task>;
+}) {
   const reply = {
     executeTask: vi.fn(script.execute ?? (async () => FINISHED)),
+    completeTask: vi.fn(script.complete ?? (async () => FINISHED)),
     getTask: vi.fn(script.read ?? (async () => FINISHED)),
   };
   return reply as typeof reply & ReplyClient;
@@ -22,8 +27,8 @@ function fakeReply(script: { execute?: () => Promise<Task>; read?: () => Promise
 
 const records = () => createRecordMap<ExecutionRecord>(executionsItem, 50);
 
-function executorFor(reply: ReplyClient) {
-  return createExecutor({ client: async () => reply, records: records(), graceMs: 0 });
+function executorFor(reply: ReplyClient, guard: PreSendGuard = async () => undefined) {
+  return createExecutor({ client: async () => reply, records: records(), guard, graceMs: 0 });
 }
 
 const failure = (promise: Promise<unknown>) =>
@@ -106,5 +111,51 @@ describe('executor', () => {
     expect(await executorFor(reply).execute(101, {})).toEqual({ task: FINISHED });
     expect(reply.getTask).toHaveBeenCalledOnce();
     expect(reply.executeTask).toHaveBeenCalledOnce();
+  });
+
+  it('sends nothing and records nothing when the pre-send checks hold the task', async () => {
+    const reply = fakeReply({});
+    const guard = vi.fn(async () => Promise.reject(new ReplyError('replied')));
+    const executor = executorFor(reply, guard);
+    expect(await failure(executor.execute(101, {}))).toBe('replied');
+    expect(reply.executeTask).not.toHaveBeenCalled();
+    expect(await executor.known(101)).toBeNull();
+    expect(guard).toHaveBeenCalledWith(reply, 101, []);
+    await failure(executor.execute(101, {}, ['replied']));
+    expect(guard).toHaveBeenLastCalledWith(reply, 101, ['replied']);
+  });
+
+  it('completes without sending once, joined and remembered like an execution', async () => {
+    const reply = fakeReply({});
+    const guard = vi.fn(async () => undefined);
+    const executor = executorFor(reply, guard);
+    const [a, b] = await Promise.all([executor.complete(101), executor.complete(101)]);
+    expect(a).toEqual({ task: FINISHED, completed: true });
+    expect(b).toEqual(a);
+    expect(await executor.complete(101)).toEqual({
+      task: FINISHED,
+      completed: true,
+      confirmed: 'already-sent',
+    });
+    // Completed: an execute now is answered from the record, never posted.
+    expect(await executor.execute(101, {})).toMatchObject({ completed: true });
+    expect(reply.completeTask).toHaveBeenCalledTimes(1);
+    expect(reply.executeTask).not.toHaveBeenCalled();
+    expect(guard).not.toHaveBeenCalled();
+  });
+
+  it('reads the task back after a complete whose answer was lost', async () => {
+    const lostThenNew = fakeReply({
+      complete: () => Promise.reject(new ReplyError('network')),
+      read: async () => NEW,
+    });
+    expect(await failure(executorFor(lostThenNew).complete(101))).toBe('not-completed');
+    const lostButDone = fakeReply({ complete: () => Promise.reject(new ReplyError('server')) });
+    expect(await executorFor(lostButDone).complete(101)).toEqual({
+      task: FINISHED,
+      completed: true,
+      confirmed: 'after-connection-loss',
+    });
+    expect(lostButDone.completeTask).toHaveBeenCalledTimes(1);
   });
 });

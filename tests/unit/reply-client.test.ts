@@ -117,8 +117,15 @@ describe('ReplyClient auth', () => {
         : { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } };
     });
     const result = await connect('k-9', { fetch, baseUrl: 'https://api.test' });
-    expect(result).toEqual({ whoami: { userId: 7, username: 'rep@x.com' }, authScheme: expected });
-    expect(calls.length).toBe(accepted === 'x-api-key' ? 1 : 2);
+    expect(result).toEqual({
+      whoami: { userId: 7, username: 'rep@x.com' },
+      authScheme: expected,
+      teams: null,
+    });
+    // Bearer first, as Reply's own clients; then one team-scoped call to see if a team is needed.
+    expect(calls.map((c) => c.headers.has('authorization'))).toEqual(
+      accepted === 'bearer' ? [true, true] : [true, false, false],
+    );
   });
 
   it('switches header when the remembered one stops working, and says so', async () => {
@@ -177,8 +184,8 @@ describe('ReplyClient errors', () => {
         errors: [{ field: 'content.body', message: 'Body is required.' }],
       }),
     );
-    expect((await failure(client(fetch).getTask(1))).message).toMatch(
-      /Validation failed\. Body is required\./,
+    expect((await failure(client(fetch).getTask(1))).message).toBe(
+      'Reply refused the body (“Body is required.”). Change it and try again.',
     );
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   SANDBOX_API_KEY,
   SANDBOX_OTHER_API_KEY,
+  SANDBOX_TEAMS_API_KEY,
   type Sandbox,
   type SandboxOptions,
   sandboxCertificate,
@@ -28,6 +29,8 @@ interface CallOptions {
   /** Sent as is instead of JSON-encoding `body`. */
   rawBody?: string;
   host?: string;
+  /** X-TEAM-ID */
+  team?: string;
 }
 
 /** One HTTPS request to the sandbox, verifying its certificate against the sandbox CA. */
@@ -39,6 +42,7 @@ function call(sandbox: Sandbox, method: string, path: string, opts: CallOptions 
     headers[via === 'x-api-key' ? 'X-API-Key' : 'Authorization'] =
       via === 'bearer' ? `Bearer ${key}` : key;
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.team !== undefined) headers['X-TEAM-ID'] = opts.team;
   return new Promise<Answer>((resolve, reject) => {
     const req = request(
       {
@@ -305,10 +309,10 @@ describe('Reply sandbox', () => {
       const all = await call(sandbox, 'POST', '/v3/tasks/filter?top=1000', { body: {} });
       expect(all.json.hasMore).toBe(false);
       const ids = all.json.items.map((t: { id: number }) => t.id);
-      expect(ids).toHaveLength(48);
+      expect(ids).toHaveLength(52);
       expect(ids).not.toContain(109);
-      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=45', { body: {} });
-      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(45));
+      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=46', { body: {} });
+      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(46));
       expect((await call(sandbox, 'POST', '/v3/tasks/filter?top=1001', { body: {} })).status).toBe(
         400,
       );
@@ -318,7 +322,7 @@ describe('Reply sandbox', () => {
       const body = { taskType: ['manualEmail', 8], status: 'new', overdue: true };
       const answer = await call(sandbox, 'POST', '/v3/tasks/filter?top=100', { body });
       const ids = answer.json.items.map((t: { id: number }) => t.id);
-      expect(ids).toEqual([102, 201, 202, 203, 204, 205, 206, 207, 208]);
+      expect(ids).toEqual([102, 111, 110, 201, 202, 203, 204, 205, 206, 207, 208]);
       const bad = await call(sandbox, 'POST', '/v3/tasks/filter', { body: { taskType: 'fax' } });
       expect(bad.json.errors[0].field).toBe('taskType');
     });
@@ -363,21 +367,21 @@ describe('Reply sandbox', () => {
     ]);
   });
 
-  it('finds contacts by email without case, by phone digits and by search term', async () => {
-    const byEmail = await call(sandbox, 'POST', '/v3/contacts/filter', {
-      body: {
-        rules: [{ property: 'email', condition: 'equals', value: 'PRIYA.patel@example.COM' }],
-      },
+  it('searches contacts as Reply does: by containment, rules ignored', async () => {
+    const byTerm = await call(sandbox, 'POST', '/v3/contacts/filter', {
+      body: { searchTerm: 'ada.byron@example.com' },
     });
-    expect(byEmail.json).toMatchObject({
-      items: [{ id: 5, firstName: 'Priya' }],
-      hasMore: false,
-      totalCount: 1,
+    // Augusta's address holds Ada's, and comes first.
+    expect(byTerm.json.items.map((c: { id: number }) => c.id)).toEqual([16, 9]);
+    const shared = await call(sandbox, 'POST', '/v3/contacts/filter', {
+      body: { searchTerm: 'MARIE.CURIE@example.com' },
     });
-    const byPhone = await call(sandbox, 'POST', '/v3/contacts/filter', {
-      body: { rules: [{ property: 'phone', condition: 'equals', value: '+15550100' }] },
+    expect(shared.json.items.map((c: { id: number }) => c.id)).toEqual([10, 17]);
+    const byRules = await call(sandbox, 'POST', '/v3/contacts/filter?top=3', {
+      body: { rules: [{ property: 'email', condition: 'equals', value: 'bob.stone@example.org' }] },
     });
-    expect(byPhone.json.items.map((c: { id: number }) => c.id)).toEqual([1]);
+    // Unheeded: the account's first contacts come back.
+    expect(byRules.json).toMatchObject({ items: [{ id: 1 }, { id: 2 }, { id: 3 }], hasMore: true });
     const bySearch = await call(sandbox, 'POST', '/v3/contacts/filter', {
       body: { searchTerm: 'John.Roe@' },
     });
@@ -391,6 +395,80 @@ describe('Reply sandbox', () => {
         company: 'Globex',
       },
     ]);
+  });
+
+  it('honours rules exactly in its rules mode: emails without case, phones by digits', async () => {
+    const exact = await start({ contactSearch: 'rules' });
+    const byEmail = await call(exact, 'POST', '/v3/contacts/filter', {
+      body: {
+        rules: [{ property: 'email', condition: 'equals', value: 'PRIYA.patel@example.COM' }],
+      },
+    });
+    expect(byEmail.json).toMatchObject({
+      items: [{ id: 5, firstName: 'Priya' }],
+      hasMore: false,
+      totalCount: 1,
+    });
+    const byPhone = await call(exact, 'POST', '/v3/contacts/filter', {
+      body: { rules: [{ property: 'phone', condition: 'equals', value: '+15550100' }] },
+    });
+    expect(byPhone.json.items.map((c: { id: number }) => c.id)).toEqual([1]);
+  });
+
+  it('holds no more than its page cap, whatever top asks', async () => {
+    const capped = await start({ pageCap: 3 });
+    const first = await call(capped, 'POST', '/v3/tasks/filter?top=100&skip=0', { body: {} });
+    expect(first.json.items).toHaveLength(3);
+    expect(first.json.hasMore).toBe(true);
+    const ids: number[] = [];
+    for (let skip = 0; ; ) {
+      const page = await call(capped, 'POST', `/v3/tasks/filter?top=100&skip=${skip}`, {
+        body: {},
+      });
+      ids.push(...page.json.items.map((t: { id: number }) => t.id));
+      skip += page.json.items.length;
+      if (!page.json.hasMore) break;
+    }
+    const all = await call(sandbox, 'POST', '/v3/tasks/filter?top=1000', { body: {} });
+    expect(ids).toEqual(all.json.items.map((t: { id: number }) => t.id));
+  });
+
+  it('answers a contact’s opt-out status', async () => {
+    const otto = await call(sandbox, 'GET', '/v3/contacts/18/statuses');
+    expect(otto.json).toEqual({ isOptedOut: true, sequences: [] });
+    expect((await call(sandbox, 'GET', '/v3/contacts/1/statuses')).json.isOptedOut).toBe(false);
+    expect((await call(sandbox, 'GET', '/v3/contacts/999/statuses')).status).toBe(404);
+  });
+
+  it('lists inbox threads with a message from the contacts asked about', async () => {
+    const answer = await call(sandbox, 'POST', '/v3/inbox/threads/filter', {
+      body: { contactIds: [19, 1, 2], source: 'inbox', somethingNew: true },
+    });
+    expect(answer.json.items.map((t: { contact: { id: number } }) => t.contact.id)).toEqual([
+      19, 1,
+    ]);
+    expect(answer.json.items[0]).toMatchObject({
+      bodyPreview: expect.stringContaining('another vendor'),
+      lastActivityDate: expect.any(String),
+    });
+  });
+
+  it('asks a user in several teams to name one, and refuses a team not theirs', async () => {
+    const key = SANDBOX_TEAMS_API_KEY;
+    expect((await call(sandbox, 'GET', '/v3/whoami', { key })).status).toBe(200);
+    const unnamed = await call(sandbox, 'POST', '/v3/tasks/filter', { key, body: {} });
+    expect(unnamed.status).toBe(403);
+    expect(unnamed.json).toMatchObject({
+      code: 'TEAM_REQUIRED',
+      teams: [
+        { teamId: 501, teamName: 'Northwind Agency' },
+        { teamId: 502, teamName: 'Contoso Outreach' },
+      ],
+    });
+    const other = await call(sandbox, 'GET', '/v3/tasks/601', { key, team: '999' });
+    expect(other.json.code).toBe('TEAM_NOT_ACCESSIBLE');
+    const named = await call(sandbox, 'POST', '/v3/tasks/filter', { key, team: '502', body: {} });
+    expect(named.json.items.map((t: { id: number }) => t.id)).toEqual([602]);
   });
 
   it('answers unknown routes with a 404 problem', async () => {

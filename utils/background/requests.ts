@@ -19,7 +19,11 @@ export const requestSchemas = {
       }),
     ),
     emailAccountId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    /** What the rep saw and chose to send past: a reply since, or checks that failed. */
+    acknowledged: v.optional(v.pipe(v.array(v.picklist(['replied', 'unchecked'])), v.maxLength(2))),
   }),
+  completeTask: v.object({ taskId: TaskId }),
+  chooseTeam: v.object({ teamId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   executionStatus: v.object({ taskId: TaskId }),
   saveDraft: v.object({
     taskId: TaskId,
@@ -43,6 +47,7 @@ export const requestSchemas = {
         v.object({
           taskId: TaskId,
           contact: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+          contactId: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
         }),
       ),
       v.minLength(1),

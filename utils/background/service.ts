@@ -1,15 +1,9 @@
 import { createBulkRunner } from '../execution/bulk';
 import { createExecutor, type ExecutionOutcome, sentOrFailed } from '../execution/executor';
-import type {
-  ConnectionView,
-  DraftEdits,
-  ExecuteRequest,
-  LoadedTask,
-  PersonTasks,
-} from '../messaging';
+import type { ConnectionView, DraftEdits, ExecuteRequest, LoadedTask } from '../messaging';
 import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
-import { ReplyError } from '../reply/errors';
+import { heldByChecks, ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
 import type { TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, recipient, whyNotExecutable } from '../reply/task';
@@ -28,12 +22,9 @@ import {
   settingsItem,
   stepNamesItem,
 } from '../storage';
-
-/**
- * Person lookups are kept this long, for every tab: re-renders and navigation between records
- * must not spend the rep's 100-a-minute budget. An execution clears them.
- */
-const LOOKUP_TTL_MS = 60_000;
+import { createPersonLookup } from './person-lookup';
+import { createPreSendChecks } from './pre-send-checks';
+import { createTeamChoice } from './teams';
 
 /** Drafts and execution records kept at most; the oldest go first. */
 const DRAFTS_KEPT = 100;
@@ -69,6 +60,11 @@ export function createReplyService(
   const drafts = createRecordMap<Draft>(draftsItem, DRAFTS_KEPT);
   const stepNames = createRecordMap<StepName>(stepNamesItem, STEP_NAMES_KEPT);
 
+  const teams = createTeamChoice(() => {
+    people.clear();
+    options.onDueChange?.();
+  });
+
   async function client(): Promise<ReplyClient> {
     const [apiKey, connection, { authHeader }] = await Promise.all([
       apiKeyItem.getValue(),
@@ -76,15 +72,17 @@ export function createReplyService(
       settingsItem.getValue(),
     ]);
     if (!apiKey || !connection) throw new ReplyError('not-connected');
+    const team = await teams.forCalls();
     const forced = authHeader === 'auto' ? undefined : authHeader;
     return new ReplyClient(
-      { apiKey, authScheme: forced ?? connection.authScheme },
+      { apiKey, authScheme: forced ?? connection.authScheme, team },
       {
         ...options,
         limiter,
         fixedAuth: forced !== undefined,
         onAuthSchemeChange: (authScheme) =>
           void connectionItem.setValue({ ...connection, authScheme }),
+        onTeamProblem: (error) => void teams.refused(error.details.teams, team),
       },
     );
   }
@@ -98,28 +96,12 @@ export function createReplyService(
     });
   }
 
-  const lookups = new Map<string, { at: number; answer: Promise<PersonTasks> }>();
-
-  async function lookUpPerson(emails: string[], phones: string[]): Promise<PersonTasks> {
-    const reply = await client();
-    for (const [property, values] of [
-      ['email', emails],
-      ['phone', phones],
-    ] as const) {
-      for (const value of values) {
-        const [contact] = await reply.findContacts(property, value);
-        if (!contact) continue;
-        const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null;
-        const tasks = await reply.pendingExecutableTasks({ contactId: contact.id });
-        return { contact: { id: contact.id, name }, tasks };
-      }
-    }
-    return { contact: null, tasks: [] };
-  }
-
+  const people = createPersonLookup(client);
+  const checks = createPreSendChecks();
   const executor = createExecutor({
     client,
     records: createRecordMap(executionsItem, EXECUTIONS_KEPT),
+    guard: checks.guard,
     graceMs: options.graceMs,
   });
 
@@ -160,9 +142,10 @@ export function createReplyService(
   }
 
   async function connectionView(): Promise<ConnectionView> {
-    const [apiKey, connection] = await Promise.all([
+    const [apiKey, connection, team] = await Promise.all([
       apiKeyItem.getValue(),
       connectionItem.getValue(),
+      teams.view(),
     ]);
     if (!apiKey || !connection) return { connected: false };
     return {
@@ -170,6 +153,7 @@ export function createReplyService(
       userId: connection.userId,
       username: connection.username,
       keyHint: apiKey.slice(-4),
+      ...team,
     };
   }
 
@@ -182,7 +166,7 @@ export function createReplyService(
    * its items itself.
    */
   async function executeTask(
-    { taskId, ...body }: ExecuteRequest,
+    { taskId, acknowledged = [], ...body }: ExecuteRequest,
     { contact = null, fromView = false }: { contact?: string | null; fromView?: boolean } = {},
   ): Promise<ExecutionOutcome> {
     const settled = async ({ outcome: state, ...entry }: Omit<HistoryEntry, 'at'>) => {
@@ -191,16 +175,17 @@ export function createReplyService(
     };
     let outcome: ExecutionOutcome;
     try {
-      outcome = await executor.execute(taskId, body);
+      outcome = await executor.execute(taskId, body, acknowledged);
     } catch (error) {
       const failure = error instanceof ReplyError ? error.toFailure() : null;
-      // A rate-limited send is "not sent yet": the view or the run that asked sends it again.
-      if (failure?.kind !== 'rate-limited') {
+      // A rate-limited send is "not sent yet", and one the checks held back waits for the
+      // rep (a run lists it as skipped): neither is a failure.
+      if (failure?.kind !== 'rate-limited' && !heldByChecks(failure?.kind)) {
         await settled({ taskId, contact, outcome: 'failed', reason: failure?.message ?? null });
       }
       throw error;
     }
-    lookups.clear();
+    people.clear();
     options.onExecuted?.();
     await drafts.remove(taskId);
     if (outcome.confirmed !== 'already-sent') {
@@ -218,11 +203,17 @@ export function createReplyService(
   const bulk = createBulkRunner({
     load: () => bulkRunItem.getValue(),
     save: (run) => bulkRunItem.setValue(run),
-    getTask: async (taskId) => (await client()).getTask(taskId),
+    getTask: async (taskId) => {
+      const task = await (await client()).getTask(taskId);
+      checks.noteTask(task);
+      return task;
+    },
     execute: (taskId, contact) => executeTask({ taskId }, { contact }),
     status: (taskId) => executor.status(taskId),
     wakeAt: (when) => options.wakeBulkAt?.(when),
     callSpacingMs: steadyIntervalMs(1),
+    callsMade: () => limiter.calls,
+    upcoming: (contactIds) => checks.expect(contactIds),
     onSettled: (item) => {
       options.onUnwatched?.(item);
       if (item.state === 'skipped') {
@@ -263,26 +254,37 @@ export function createReplyService(
     async saveApiKey(apiKey: string): Promise<ConnectionView> {
       const { authHeader } = await settingsItem.getValue();
       const forced = authHeader === 'auto' ? undefined : authHeader;
-      const { whoami, authScheme } = await connect(apiKey, { ...options, limiter }, forced);
+      const connected = await connect(apiKey, { ...options, limiter }, forced);
+      const { whoami, authScheme } = connected;
       await connectionItem.setValue({
         userId: whoami.userId,
         username: whoami.username ?? null,
         authScheme,
       });
+      await teams.saved(connected.teams);
       await apiKeyItem.setValue(apiKey);
+      people.clear();
       options.onDueChange?.();
       return connectionView();
     },
 
     async removeApiKey(): Promise<ConnectionView> {
-      await Promise.all([apiKeyItem.removeValue(), connectionItem.removeValue()]);
+      await Promise.all([apiKeyItem.removeValue(), connectionItem.removeValue(), teams.clear()]);
+      people.clear();
       options.onDueChange?.();
       return { connected: false };
+    },
+
+    /** The team every call names from now on: one of those Reply listed. */
+    async chooseTeam(teamId: number): Promise<ConnectionView> {
+      await teams.choose(teamId);
+      return connectionView();
     },
 
     async loadTask(taskId: number): Promise<LoadedTask> {
       const reply = await client();
       const task = await reply.getTask(taskId);
+      checks.noteTask(task);
       const pickable = canPickEmailAccount(task) && whyNotExecutable(task) === null;
       // Without the list the panel still works: Reply then sends from the default account.
       const emailAccounts = pickable ? await reply.emailAccounts().catch(() => null) : null;
@@ -303,6 +305,19 @@ export function createReplyService(
 
     executeTask: (request: ExecuteRequest) => executeTask(request, { fromView: true }),
 
+    /** Completes a task without sending (its contact opted out); once, like an execution. */
+    async completeTask(taskId: number): Promise<ExecutionOutcome> {
+      const outcome = await executor.complete(taskId);
+      people.clear();
+      options.onExecuted?.();
+      await drafts.remove(taskId);
+      if (outcome.confirmed !== 'already-sent') {
+        const { state, reason } = sentOrFailed(outcome);
+        await remember({ taskId, contact: recipient(outcome.task), outcome: state, reason });
+      }
+      return outcome;
+    },
+
     /** A view waits for a task's execution until the returned function is called. */
     watch(taskId: number): () => void {
       watchers.set(taskId, (watchers.get(taskId) ?? 0) + 1);
@@ -316,15 +331,7 @@ export function createReplyService(
       };
     },
 
-    findPersonTasks({ emails, phones }: { emails: string[]; phones: string[] }) {
-      const key = JSON.stringify([[...emails].sort(), [...phones].sort()]);
-      const cached = lookups.get(key);
-      if (cached && Date.now() - cached.at < LOOKUP_TTL_MS) return cached.answer;
-      const answer = lookUpPerson(emails, phones);
-      lookups.set(key, { at: Date.now(), answer });
-      answer.catch(() => lookups.delete(key));
-      return answer;
-    },
+    findPersonTasks: people.find,
 
     executionStatus: (taskId: number) => executor.status(taskId),
 

@@ -1,5 +1,5 @@
 import { createWriteQueue } from '../record-map';
-import { ReplyError } from '../reply/errors';
+import { heldByChecks, ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
 import { unresolvedPlaceholders, whyNotExecutable } from '../reply/task';
 import type { BulkItem, BulkRun } from '../storage';
@@ -10,8 +10,10 @@ import { type ExecutionOutcome, sentOrFailed } from './executor';
  * (so every exactly-once rule applies), paced by the client's rate limiter. A 429 puts the
  * task back and waits; long waits end with an alarm, so the worker need not stay alive. The
  * run is kept in storage: a restarted browser first asks the executor what became of a task
- * that was sending, then goes on. Tasks whose content still holds `{{placeholders}}`, or that
- * can no longer be executed, are skipped and listed with the reason.
+ * that was sending, then goes on. Tasks whose content still holds `{{placeholders}}`, that
+ * can no longer be executed, or that the pre-send checks hold back (the contact opted out or
+ * replied, or the checks failed: nobody is there to choose), are skipped and listed with the
+ * reason.
  */
 export interface BulkDeps {
   load: () => Promise<BulkRun | null>;
@@ -31,8 +33,18 @@ export interface BulkDeps {
    * stalls.
    */
   callSpacingMs?: number;
+  /**
+   * How many calls to Reply the background has made so far; when given, an item's share of
+   * the pace is what it really cost (the pre-send checks included), not an estimate.
+   */
+  callsMade?: () => number;
+  /** The contacts of the items coming next, so their checks can be asked for at once. */
+  upcoming?: (contactIds: number[]) => void;
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** How far ahead the run tells the checks which contacts come next. */
+const LOOKAHEAD = 25;
 
 export function createBulkRunner(deps: BulkDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
@@ -88,6 +100,11 @@ export function createBulkRunner(deps: BulkDeps) {
       await settle(item, sentOrFailed(await deps.execute(item.taskId, item.contact)));
     } catch (error) {
       const failure = error instanceof ReplyError ? error.toFailure() : null;
+      // In a run nobody can say "send anyway": what the checks hold back is skipped.
+      if (failure && heldByChecks(failure.kind)) {
+        await settle(item, { state: 'skipped', reason: failure.message });
+        return calls;
+      }
       if (failure?.kind === 'rate-limited') {
         const until = Date.now() + (failure.retryAfterSeconds ?? 60) * 1000;
         await update((run) => ({
@@ -126,9 +143,19 @@ export function createBulkRunner(deps: BulkDeps) {
         await sleep(early);
         continue; // paused meanwhile?
       }
+      deps.upcoming?.(upcomingContacts(run, next));
       const startedAt = Date.now();
-      nextStart = startedAt + (await sendOne(next)) * callSpacing;
+      const before = deps.callsMade?.();
+      const estimate = await sendOne(next);
+      const made = before === undefined ? estimate : (deps.callsMade?.() ?? before) - before;
+      nextStart = startedAt + made * callSpacing;
     }
+  }
+
+  /** The contact ids of the item about to go and the next few pending ones. */
+  function upcomingContacts(run: BulkRun, next: BulkItem): number[] {
+    const ahead = run.items.filter((i) => i === next || i.state === 'pending').slice(0, LOOKAHEAD);
+    return ahead.flatMap((i) => (typeof i.contactId === 'number' ? [i.contactId] : []));
   }
 
   /** Runs the loop unless it runs already. */
@@ -140,7 +167,7 @@ export function createBulkRunner(deps: BulkDeps) {
   };
 
   return {
-    async start(tasks: { taskId: number; contact: string | null }[]) {
+    async start(tasks: { taskId: number; contact: string | null; contactId?: number | null }[]) {
       const started = await writes.run(async () => {
         const current = await deps.load();
         if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending'))

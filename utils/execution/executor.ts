@@ -23,13 +23,29 @@ export interface ExecutionOutcome {
    * turned out finished (browsers may re-post a request whose connection dropped).
    */
   confirmed?: 'after-connection-loss' | 'already-sent' | 'already-finished';
+  /** The task was completed without sending anything (`POST /v3/tasks/{id}/complete`). */
+  completed?: true;
 }
 
+/** What the rep saw and accepted before sending: a reply since, or checks that failed. */
+export type Acknowledgement = 'replied' | 'unchecked';
+
+/**
+ * Runs before anything is sent, inside the task's single flight; throws a ReplyError when the
+ * task must not go out (opted out; replied or unchecked, unless acknowledged).
+ */
+export type PreSendGuard = (
+  reply: ReplyClient,
+  taskId: number,
+  acknowledged: readonly Acknowledgement[],
+) => Promise<void>;
+
 /** What an execution's answer means for the rep: Reply may accept a send it then can't deliver. */
-export function sentOrFailed({ task }: ExecutionOutcome): {
-  state: 'sent' | 'failed';
+export function sentOrFailed({ task, completed }: ExecutionOutcome): {
+  state: 'sent' | 'failed' | 'completed';
   reason: string | null;
 } {
+  if (completed) return { state: 'completed', reason: 'The contact had opted out.' };
   return task.isFailed
     ? { state: 'failed', reason: 'Reply could not deliver it.' }
     : { state: 'sent', reason: null };
@@ -42,14 +58,22 @@ const REFUSED = 'invalid-request';
 /** A slow Reply may still be finishing the send when the client gives up: let it. */
 const RECONCILE_GRACE_MS = 2_000;
 
+type Action = 'execute' | 'complete';
+const recordAction = (action: Action) => (action === 'complete' ? { action } : {});
+const outcomeOf = (task: Task, action: Action | undefined): ExecutionOutcome =>
+  action === 'complete' ? { task, completed: true } : { task };
+
 export function createExecutor(deps: {
   client: () => Promise<ReplyClient>;
   records: RecordMap<ExecutionRecord>;
+  /** Required: no path to the execute call skips the pre-send checks. */
+  guard: PreSendGuard;
   graceMs?: number;
 }) {
   const { client, records } = deps;
   const inFlight = new Map<number, Promise<ExecutionOutcome>>();
 
+  /** One request per task at a time, execute and complete alike: a second joins the first. */
   function once(taskId: number, work: () => Promise<ExecutionOutcome>) {
     const running = inFlight.get(taskId);
     if (running) return running;
@@ -59,51 +83,73 @@ export function createExecutor(deps: {
   }
 
   /** Reads the task back after an unknown outcome. Null means Reply still shows it New. */
-  async function reconcile(reply: ReplyClient, taskId: number): Promise<ExecutionOutcome | null> {
+  async function reconcile(
+    reply: ReplyClient,
+    taskId: number,
+    action: Action | undefined,
+  ): Promise<ExecutionOutcome | null> {
     let task: Task;
     try {
       task = await reply.getTask(taskId);
     } catch {
-      await records.set(taskId, { state: 'unconfirmed', at: Date.now() });
+      await records.set(taskId, {
+        state: 'unconfirmed',
+        at: Date.now(),
+        ...recordAction(action ?? 'execute'),
+      });
       throw new ReplyError('unconfirmed');
     }
     if (task.status === 'finished') {
-      await records.set(taskId, { state: 'sent', at: Date.now(), task });
-      return { task, confirmed: 'after-connection-loss' };
+      await records.set(taskId, {
+        state: 'sent',
+        at: Date.now(),
+        task,
+        ...recordAction(action ?? 'execute'),
+      });
+      return { ...outcomeOf(task, action), confirmed: 'after-connection-loss' };
     }
     await records.remove(taskId);
     if (task.status === 'new') return null;
     throw new ReplyError('not-executable', { detail: whyNotExecutable(task) ?? undefined });
   }
 
-  /** Reconciles after an unknown outcome where a task still New means it was not sent. */
-  async function settledOrNotSent(reply: ReplyClient, taskId: number) {
-    const settled = await reconcile(reply, taskId);
+  /** Reconciles after an unknown outcome where a task still New means nothing happened. */
+  async function settledOrNotDone(reply: ReplyClient, taskId: number, action: Action | undefined) {
+    const settled = await reconcile(reply, taskId, action);
     if (settled) return settled;
-    throw new ReplyError('not-sent');
+    throw new ReplyError(action === 'complete' ? 'not-completed' : 'not-sent');
   }
 
-  /** A task this browser sent is answered from its record, never posted again. */
-  const alreadySent = (record: ExecutionRecord | null): ExecutionOutcome | null =>
-    record?.state === 'sent' ? { task: record.task, confirmed: 'already-sent' } : null;
+  /** A task this browser sent (or completed) is answered from its record, never posted again. */
+  const alreadyDone = (record: ExecutionRecord | null): ExecutionOutcome | null =>
+    record?.state === 'sent'
+      ? { ...outcomeOf(record.task, record.action), confirmed: 'already-sent' }
+      : null;
 
-  async function send(taskId: number, body: ExecuteBody): Promise<ExecutionOutcome> {
+  /** Records the intent, posts once, and settles an unknown outcome by reading the task. */
+  async function post(
+    taskId: number,
+    action: Action,
+    call: (reply: ReplyClient) => Promise<Task>,
+    before: (reply: ReplyClient) => Promise<void>,
+  ): Promise<ExecutionOutcome> {
     const reply = await client();
     const previous = await records.get(taskId);
-    const sent = alreadySent(previous);
-    if (sent) return sent;
+    const done = alreadyDone(previous);
+    if (done) return done;
     if (previous) {
-      const settled = await reconcile(reply, taskId);
+      const settled = await reconcile(reply, taskId, previous.action);
       if (settled) return settled;
     }
-    await records.set(taskId, { state: 'sending', at: Date.now() });
+    await before(reply);
+    await records.set(taskId, { state: 'sending', at: Date.now(), ...recordAction(action) });
     try {
-      const task = await reply.executeTask(taskId, body);
-      await records.set(taskId, { state: 'sent', at: Date.now(), task });
-      return { task };
+      const task = await call(reply);
+      await records.set(taskId, { state: 'sent', at: Date.now(), task, ...recordAction(action) });
+      return outcomeOf(task, action);
     } catch (error) {
       if (error instanceof ReplyError && error.kind === REFUSED) {
-        const settled = await reconcile(reply, taskId).catch(() => null);
+        const settled = await reconcile(reply, taskId, action).catch(() => null);
         if (settled) return { ...settled, confirmed: 'already-finished' };
         throw error;
       }
@@ -112,7 +158,7 @@ export function createExecutor(deps: {
         throw error;
       }
       if (error.kind === 'timeout') await sleep(deps.graceMs ?? RECONCILE_GRACE_MS);
-      return settledOrNotSent(reply, taskId);
+      return settledOrNotDone(reply, taskId, action);
     }
   }
 
@@ -123,12 +169,32 @@ export function createExecutor(deps: {
     const record = await records.get(taskId);
     if (!record) return null;
     return (
-      alreadySent(record) ?? once(taskId, async () => settledOrNotSent(await client(), taskId))
+      alreadyDone(record) ??
+      once(taskId, async () => settledOrNotDone(await client(), taskId, record.action))
     );
   }
 
   return {
-    execute: (taskId: number, body: ExecuteBody) => once(taskId, () => send(taskId, body)),
+    /** Sends the task, after the pre-send checks allow it. */
+    execute: (taskId: number, body: ExecuteBody, acknowledged: readonly Acknowledgement[] = []) =>
+      once(taskId, () =>
+        post(
+          taskId,
+          'execute',
+          (reply) => reply.executeTask(taskId, body),
+          (reply) => deps.guard(reply, taskId, acknowledged),
+        ),
+      ),
+    /** Completes the task without sending anything: for a contact who must not be written to. */
+    complete: (taskId: number) =>
+      once(taskId, () =>
+        post(
+          taskId,
+          'complete',
+          (reply) => reply.completeTask(taskId),
+          async () => undefined,
+        ),
+      ),
     status,
     /** Settles executions a stopped background left open. Run once at start. */
     async recover(): Promise<void> {

@@ -3,14 +3,19 @@ import { parseRetryAfter, ReplyError } from './errors';
 import type { RateLimiter } from './rate-limit';
 import {
   type Contact,
-  ContactsSchema,
+  ContactPageSchema,
+  ContactStatusesSchema,
   type EmailAccount,
   EmailAccountsSchema,
+  type InboxThread,
+  InboxThreadPageSchema,
+  type Problem,
   ProblemSchema,
   type Task,
   TaskPageSchema,
   TaskSchema,
   type TaskSummary,
+  type Team,
   type WhoAmI,
   WhoAmISchema,
 } from './schemas';
@@ -23,6 +28,8 @@ export type AuthScheme = 'x-api-key' | 'bearer';
 export interface Credentials {
   apiKey: string;
   authScheme: AuthScheme;
+  /** A user in several teams names the team of every call (`X-TEAM-ID`). */
+  team?: { id: number; name: string } | null;
 }
 
 export interface ClientOptions {
@@ -35,6 +42,8 @@ export interface ClientOptions {
   limiter?: RateLimiter;
   /** The rep forced one header: never try the other. */
   fixedAuth?: boolean;
+  /** Reply answered TEAM_REQUIRED or TEAM_NOT_ACCESSIBLE (with the teams, if it listed them). */
+  onTeamProblem?: (error: ReplyError) => void;
 }
 
 export interface ExecuteBody {
@@ -43,13 +52,46 @@ export interface ExecuteBody {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-/** Page size of list calls, and a bound on how many of a contact's tasks are shown. */
+/**
+ * Page size asked of list calls. Reply may answer fewer (`top` is a maximum), so paging goes
+ * by the items received. Bounds on what one list reads in all (stated in the README).
+ */
 const PAGE = 100;
-const MAX_TASKS = 300;
+export const LIST_BOUNDS = {
+  /** The due list, and one contact's pending tasks. */
+  tasks: 1_000,
+  /** Contacts a search returns, scanned for the exact address. */
+  contacts: 500,
+  emailAccounts: 200,
+  /** Inbox threads of the contacts asked about at once. */
+  threads: 500,
+} as const;
 /** A wait for the rate limiter longer than this is reported instead of sat through. */
 const MAX_INLINE_WAIT_MS = 3_000;
 /** Reply's 429 without a usable Retry-After: wait a minute, the shorter of its windows. */
 const DEFAULT_RETRY_AFTER_S = 60;
+
+/** Reads pages until Reply says there are no more (or sends none), skipping by what came. */
+async function allPages<T>(
+  read: (skip: number) => Promise<{ items: T[]; hasMore: boolean }>,
+  bound: number,
+): Promise<T[]> {
+  const items: T[] = [];
+  while (items.length < bound) {
+    const page = await read(items.length);
+    items.push(...page.items);
+    if (!page.hasMore || page.items.length === 0) break;
+  }
+  return items.slice(0, bound);
+}
+
+/** How an address or number compares: emails without case, phones by their digits. */
+export function sameContactValue(property: 'email' | 'phone', a: string, b: string): boolean {
+  const normal = (text: string) =>
+    property === 'email' ? text.trim().toLowerCase() : text.replace(/\D/g, '');
+  const left = normal(a);
+  return left !== '' && left === normal(b);
+}
 
 /** One Reply user's view of the API. Every call resolves to decoded data or throws ReplyError. */
 export class ReplyClient {
@@ -71,39 +113,98 @@ export class ReplyClient {
   }
 
   emailAccounts(): Promise<EmailAccount[]> {
-    return this.call('GET', '/v3/email-accounts?top=100&my=true', EmailAccountsSchema);
+    return allPages(
+      (skip) =>
+        this.call(
+          'GET',
+          `/v3/email-accounts?top=${PAGE}&skip=${skip}&my=true`,
+          EmailAccountsSchema,
+        ),
+      LIST_BOUNDS.emailAccounts,
+    );
   }
 
-  /** Contacts whose email (or phone) equals the value; Reply matches emails case-insensitively. */
-  findContacts(property: 'email' | 'phone', value: string): Promise<Contact[]> {
-    return this.call('POST', '/v3/contacts/filter', ContactsSchema, {
-      rules: [{ property, condition: 'equals', value }],
+  /**
+   * Contacts whose email (or phone) is exactly the value. Reply's search matches by
+   * containment (and may ignore other filters), so every page of what it finds is compared:
+   * emails without case, phones by digits. Two contacts may share one address: all are given.
+   */
+  async findContacts(property: 'email' | 'phone', value: string): Promise<Contact[]> {
+    const found = await allPages(
+      (skip) =>
+        this.call('POST', `/v3/contacts/filter?top=${PAGE}&skip=${skip}`, ContactPageSchema, {
+          searchTerm: value.trim(),
+        }),
+      LIST_BOUNDS.contacts,
+    );
+    const seen = new Set<number>();
+    return found.filter((contact) => {
+      const own = contact[property];
+      if (!own || seen.has(contact.id) || !sameContactValue(property, own, value)) return false;
+      seen.add(contact.id);
+      return true;
     });
+  }
+
+  /** Whether the contact opted out: such a contact must not be written to. */
+  async isOptedOut(contactId: number): Promise<boolean> {
+    const statuses = await this.call(
+      'GET',
+      `/v3/contacts/${contactId}/statuses`,
+      ContactStatusesSchema,
+    );
+    return statuses.isOptedOut;
+  }
+
+  /** Inbox threads holding a message from any of these contacts (Reply's `source: inbox`). */
+  inboxThreads(contactIds: number[]): Promise<InboxThread[]> {
+    return allPages(
+      (skip) =>
+        this.call(
+          'POST',
+          `/v3/inbox/threads/filter?top=${PAGE}&skip=${skip}`,
+          InboxThreadPageSchema,
+          {
+            contactIds,
+            source: 'inbox',
+          },
+        ),
+      LIST_BOUNDS.threads,
+    );
   }
 
   /**
    * New manual emails and SMS, all pages (bounded), narrowed by `filter` (e.g. a contact, or
    * due before a time). Enums go out as integers, which both versions of Reply's docs accept.
    */
-  async pendingExecutableTasks(filter: {
-    contactId?: number;
-    to?: string;
-  }): Promise<TaskSummary[]> {
-    const tasks: TaskSummary[] = [];
-    for (let skip = 0; ; skip += PAGE) {
-      const page = await this.call(
-        'POST',
-        `/v3/tasks/filter?top=${PAGE}&skip=${skip}`,
-        TaskPageSchema,
-        {
+  pendingExecutableTasks(filter: { contactId?: number; to?: string }): Promise<TaskSummary[]> {
+    return allPages(
+      (skip) =>
+        this.call('POST', `/v3/tasks/filter?top=${PAGE}&skip=${skip}`, TaskPageSchema, {
           ...filter,
           status: [0],
           taskType: [7, 8],
-        },
-      );
-      tasks.push(...page.items);
-      if (!page.hasMore || page.items.length === 0 || tasks.length >= MAX_TASKS) return tasks;
-    }
+        }),
+      LIST_BOUNDS.tasks,
+    );
+  }
+
+  /** Whether a team-scoped call goes through: a user in several teams gets TEAM_REQUIRED. */
+  async probeTeam(): Promise<void> {
+    await this.call('POST', '/v3/tasks/filter?top=1&skip=0', TaskPageSchema, {
+      status: [0],
+      taskType: [7, 8],
+    });
+  }
+
+  /**
+   * Completes a task without sending anything. Callers go through utils/execution only. The
+   * answer's shape isn't documented: the task it holds, or else the task read back.
+   */
+  async completeTask(taskId: number): Promise<Task> {
+    const answer = await this.call('POST', `/v3/tasks/${taskId}/complete`, v.unknown(), {});
+    const task = v.safeParse(TaskSchema, answer);
+    return task.success ? task.output : this.getTask(taskId);
   }
 
   /** Sends a real message. Not idempotent: callers go through utils/execution only. */
@@ -120,7 +221,21 @@ export class ReplyClient {
     try {
       return await request(this.credentials, this.options, method, path, schema, body);
     } catch (error) {
-      // A 401 means Reply processed nothing, so the other header is safe to try once.
+      if (
+        error instanceof ReplyError &&
+        (error.kind === 'team-required' || error.kind === 'team-not-accessible')
+      ) {
+        this.options.onTeamProblem?.(error);
+        if (error.kind === 'team-not-accessible' && this.credentials.team) {
+          throw new ReplyError(error.kind, {
+            ...error.details,
+            teamName: this.credentials.team.name,
+          });
+        }
+        throw error;
+      }
+      // A 401 means Reply processed nothing, so the other header is safe to try once (a 401
+      // that names the user, e.g. USER_NOT_FOUND, was read with this header: no use).
       if (!(error instanceof ReplyError) || error.kind !== 'unauthorized') throw error;
       if (this.options.fixedAuth) throw error;
       const other: Credentials = {
@@ -135,18 +250,47 @@ export class ReplyClient {
   }
 }
 
-/** Checks a key, finding which auth header this Reply accepts (or using the forced one). */
+/**
+ * Checks a key, finding which auth header this Reply accepts (Bearer first, as Reply's own
+ * clients send it; or the forced one), and whether the user must name a team: then `teams`
+ * lists them for the rep to choose.
+ */
 export async function connect(
   apiKey: string,
   options: ClientOptions = {},
   forced?: AuthScheme,
-): Promise<{ whoami: WhoAmI; authScheme: AuthScheme }> {
+): Promise<{ whoami: WhoAmI; authScheme: AuthScheme; teams: Team[] | null }> {
   const client = new ReplyClient(
-    { apiKey, authScheme: forced ?? 'x-api-key' },
+    { apiKey, authScheme: forced ?? 'bearer' },
     { ...options, fixedAuth: forced !== undefined },
   );
-  const whoami = await client.whoami();
-  return { whoami, authScheme: client.authScheme };
+  let teams: Team[] | null = null;
+  const whoami = await client.whoami().catch(async (error: unknown) => {
+    if (!(error instanceof ReplyError) || error.kind !== 'team-required') throw error;
+    teams = error.details.teams ?? [];
+    // Who the key belongs to is the same in every team: ask once in the first, to know it.
+    const [first] = teams;
+    if (!first) throw error;
+    const inTeam = new ReplyClient(
+      { apiKey, authScheme: client.authScheme, team: { id: first.teamId, name: '' } },
+      { ...options, fixedAuth: forced !== undefined },
+    );
+    const answer = await inTeam.whoami();
+    return { ...answer, teamId: null };
+  });
+  if (!teams) {
+    teams = await client.probeTeam().then(
+      () => null,
+      (error: unknown) => {
+        if (error instanceof ReplyError && error.kind === 'team-required') {
+          return error.details.teams ?? [];
+        }
+        // Anything else (a missing scope, say) shows when the rep's lists load.
+        return null;
+      },
+    );
+  }
+  return { whoami, authScheme: client.authScheme, teams };
 }
 
 async function request<S extends v.GenericSchema>(
@@ -160,6 +304,7 @@ async function request<S extends v.GenericSchema>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (credentials.authScheme === 'bearer') headers.Authorization = `Bearer ${credentials.apiKey}`;
   else headers['X-API-Key'] = credentials.apiKey;
+  if (credentials.team) headers['X-TEAM-ID'] = String(credentials.team.id);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   await pace(options.limiter);
@@ -178,7 +323,6 @@ async function request<S extends v.GenericSchema>(
     throw new ReplyError(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');
   }
 
-  if (response.status === 401) throw new ReplyError('unauthorized', { status: 401 });
   if (!response.ok) throw await errorFrom(response, options.limiter);
 
   let json: unknown;
@@ -206,23 +350,41 @@ async function pace(limiter: RateLimiter | undefined): Promise<void> {
 }
 
 async function errorFrom(response: Response, limiter?: RateLimiter): Promise<ReplyError> {
-  const problem = v.safeParse(ProblemSchema, await response.json().catch(() => null));
-  const fieldErrors = problem.success
-    ? (problem.output.errors ?? []).map((e) => e.message).filter(Boolean)
-    : [];
-  const detail = problem.success
-    ? [problem.output.detail ?? problem.output.title, ...fieldErrors].filter(Boolean).join(' ')
-    : undefined;
-  const details = { status: response.status, detail: detail || undefined };
+  // A 401 is mostly empty, but may be problem+json; anything unreadable counts as no body.
+  const decoded = v.safeParse(ProblemSchema, await response.json().catch(() => null));
+  const problem: Problem | null = decoded.success ? decoded.output : null;
+  const detail = problem?.detail ?? problem?.title ?? undefined;
+  const code = problem?.code ?? undefined;
+  const details = { status: response.status, detail, code };
   const { status } = response;
+  if (status === 401) {
+    return new ReplyError(code === 'USER_NOT_FOUND' ? 'user-not-found' : 'unauthorized', details);
+  }
   if (status === 429) {
     const retryAfterSeconds =
       parseRetryAfter(response.headers.get('Retry-After')) ?? DEFAULT_RETRY_AFTER_S;
     limiter?.block(retryAfterSeconds * 1000);
     return new ReplyError('rate-limited', { ...details, retryAfterSeconds });
   }
-  if (status === 403) return new ReplyError('forbidden', details);
+  if (status === 403) return forbidden(problem, details);
   if (status === 404) return new ReplyError('not-found', details);
   if (status >= 500) return new ReplyError('server', details);
-  return new ReplyError('invalid-request', details);
+  const fields = (problem?.errors ?? []).filter((e) => e.field || e.detail);
+  return new ReplyError('invalid-request', { ...details, fields });
+}
+
+/** Reply's 403 comes in several shapes, each with its own way out. */
+function forbidden(
+  problem: Problem | null,
+  details: { status: number; detail?: string; code?: string },
+): ReplyError {
+  const code = details.code ?? '';
+  const teams = problem?.teams ?? undefined;
+  if (code === 'TEAM_REQUIRED') return new ReplyError('team-required', { ...details, teams });
+  if (code === 'TEAM_NOT_ACCESSIBLE') {
+    return new ReplyError('team-not-accessible', { ...details, teams });
+  }
+  if (code.endsWith('.forbidden')) return new ReplyError('plan-forbidden', details);
+  if (!code && Array.isArray(problem?.reasons)) return new ReplyError('missing-scope', details);
+  return new ReplyError('forbidden', details);
 }

@@ -31,6 +31,7 @@ export function steadyIntervalMs(calls: number, [minute] = REPLY_WINDOWS): numbe
 export class RateLimiter {
   private readonly sent: number[] = [];
   private blockedUntil = 0;
+  private recorded = 0;
 
   constructor(
     private readonly windows: readonly RateWindow[] = REPLY_WINDOWS,
@@ -53,6 +54,12 @@ export class RateLimiter {
   /** Counts a call going out now. */
   record(): void {
     this.sent.push(this.now());
+    this.recorded += 1;
+  }
+
+  /** Calls counted since this limiter was made: what a unit of work cost, by difference. */
+  get calls(): number {
+    return this.recorded;
   }
 
   /** Reply said wait: nothing goes out before then. */

@@ -51,6 +51,9 @@ export const TaskSchema = v.object({
   sequenceId: nullableId,
   sequenceStepDisplayName: nullableString,
   creationSource: v.nullish(CreationSourceSchema, null),
+  /** When the task was made: a reply after it means the contact answered since. */
+  createdAt: nullableString,
+  startAt: nullableString,
   dueTo: nullableString,
   finishedAt: nullableString,
   isFailed: v.nullish(v.boolean(), false),
@@ -66,62 +69,120 @@ export type Task = v.InferOutput<typeof TaskSchema>;
 export const WhoAmISchema = v.object({
   userId: v.number(),
   username: v.optional(v.string()),
+  /** Newer pages: the team the key's calls go to when no X-TEAM-ID says otherwise. */
+  teamId: v.nullish(v.number()),
 });
 export type WhoAmI = v.InferOutput<typeof WhoAmISchema>;
 
-/** The current docs page an account list; an older page showed a bare array with other names. */
+/**
+ * The current docs page an account list (`{items, hasMore}`); an older page showed a bare
+ * array with other names, which is one page with nothing after it.
+ */
 export const EmailAccountsSchema = v.union([
-  v.pipe(
-    v.object({
-      items: v.array(
-        v.object({
-          id: v.number(),
-          email: v.string(),
-          senderName: nullableString,
-          isDefault: v.nullish(v.boolean(), false),
-        }),
-      ),
-    }),
-    v.transform(({ items }) => items),
-  ),
+  v.object({
+    items: v.array(
+      v.object({
+        id: v.number(),
+        email: v.string(),
+        senderName: nullableString,
+        isDefault: v.nullish(v.boolean(), false),
+      }),
+    ),
+    hasMore: v.nullish(v.boolean(), false),
+  }),
   v.pipe(
     v.array(v.object({ id: v.number(), emailAddress: v.string(), senderName: nullableString })),
-    v.transform((items) =>
-      items.map(({ id, emailAddress, senderName }) => ({
+    v.transform((items) => ({
+      items: items.map(({ id, emailAddress, senderName }) => ({
         id,
         email: emailAddress,
         senderName,
         isDefault: false,
       })),
-    ),
+      hasMore: false,
+    })),
   ),
 ]);
-export type EmailAccount = v.InferOutput<typeof EmailAccountsSchema>[number];
+export type EmailAccount = v.InferOutput<typeof EmailAccountsSchema>['items'][number];
 
-/** RFC 9457 problem details, as Reply sends on every error but 401. */
+/** A Reply team, as a 403 TEAM_REQUIRED lists them. */
+export const TeamSchema = v.object({ teamId: v.number(), teamName: nullableString });
+export type Team = v.InferOutput<typeof TeamSchema>;
+
+/**
+ * RFC 9457 problem details, as Reply sends on every error (and on some 401s). Validation
+ * errors point at fields as `{pointer, detail}` (Reply's own clients) or `{field, message}`
+ * (older pages); a 403 for a missing scope carries `reasons`; team errors list `teams`.
+ */
 export const ProblemSchema = v.object({
-  title: v.optional(v.string()),
-  detail: v.optional(v.string()),
-  errors: v.optional(
-    v.array(v.object({ field: v.optional(v.string()), message: v.optional(v.string()) })),
-  ),
-});
-
-export const ContactsSchema = v.pipe(
-  v.object({
-    items: v.array(
-      v.object({
-        id: v.number(),
-        email: nullableString,
-        phone: nullableString,
-        firstName: nullableString,
-        lastName: nullableString,
-      }),
+  title: v.nullish(v.string()),
+  detail: v.nullish(v.string()),
+  code: v.nullish(v.string()),
+  errors: v.nullish(
+    v.array(
+      v.pipe(
+        v.object({
+          pointer: v.nullish(v.string()),
+          field: v.nullish(v.string()),
+          detail: v.nullish(v.string()),
+          message: v.nullish(v.string()),
+        }),
+        v.transform((e) => ({
+          field: e.pointer ?? e.field ?? null,
+          detail: e.detail ?? e.message ?? null,
+        })),
+      ),
     ),
-  }),
-  v.transform(({ items }) => items),
-);
-export type Contact = v.InferOutput<typeof ContactsSchema>[number];
+  ),
+  reasons: v.nullish(v.array(v.unknown())),
+  teams: v.nullish(v.array(TeamSchema)),
+});
+export type Problem = v.InferOutput<typeof ProblemSchema>;
+
+/** A page of `POST /v3/contacts/filter`: what matched the search, by containment. */
+export const ContactPageSchema = v.object({
+  items: v.array(
+    v.object({
+      id: v.number(),
+      email: nullableString,
+      phone: nullableString,
+      firstName: nullableString,
+      lastName: nullableString,
+      company: nullableString,
+    }),
+  ),
+  hasMore: v.nullish(v.boolean(), false),
+});
+export type Contact = v.InferOutput<typeof ContactPageSchema>['items'][number];
+
+/** `GET /v3/contacts/{id}/statuses`. */
+export const ContactStatusesSchema = v.object({ isOptedOut: v.nullish(v.boolean(), false) });
+
+/**
+ * A page of `POST /v3/inbox/threads/filter` with `source: "inbox"`: threads holding at least
+ * one message from the contact. The thread's last activity and a preview of its last message;
+ * the contact may be named by `contact.id` or `contactId`, or not at all.
+ */
+export const InboxThreadPageSchema = v.object({
+  items: v.array(
+    v.pipe(
+      v.object({
+        contact: v.nullish(v.object({ id: v.nullish(v.number()) }), null),
+        contactId: v.nullish(v.number()),
+        lastActivityDate: nullableString,
+        bodyPreview: nullableString,
+        subject: nullableString,
+      }),
+      v.transform((t) => ({
+        contactId: t.contact?.id ?? t.contactId ?? null,
+        at: t.lastActivityDate,
+        preview: t.bodyPreview ?? t.subject,
+      })),
+    ),
+  ),
+  hasMore: v.nullish(v.boolean(), false),
+});
+export type InboxThread = v.InferOutput<typeof InboxThreadPageSchema>['items'][number];
 
 /** Items of `POST /v3/tasks/filter`: summaries, without content or delivery info. */
 export const TaskPageSchema = v.object({

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Connector } from '../connector';
 import type { ComposeContext } from '../detect/context';
+import type { Acknowledgement } from '../execution/executor';
 import type { ExecutionOutcome } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { TaskSummary } from '../reply/schemas';
@@ -13,7 +14,12 @@ export interface DraftOffer {
   compose: ComposeContext;
   recipient: string;
   contactName: string | null;
+  contactId: number;
+  /** How many Reply contacts have this address: past one, the rep must tell which. */
+  contactsWithAddress: number;
   task: TaskSummary;
+  /** What the rep chose to send past so far (a reply since, checks that failed). */
+  acknowledged: Acknowledgement[];
   execution:
     | { status: 'idle' }
     | { status: 'sending' }
@@ -25,7 +31,10 @@ export interface ComposeState {
   lookup: { status: 'loading' } | { status: 'failed'; error: Failure } | { status: 'ready' };
   offers: DraftOffer[];
   reload(): Promise<void>;
-  send(offer: DraftOffer): Promise<void>;
+  /** Sends the draft; `acknowledged` after the rep chose "Send anyway" past a check. */
+  send(offer: DraftOffer, acknowledged?: Acknowledgement[]): Promise<void>;
+  /** Completes the task without sending (its contact opted out). */
+  complete(offer: DraftOffer): Promise<void>;
 }
 
 const EMPTY_DRAFT: Failure = {
@@ -37,6 +46,21 @@ export function createComposeStore(connector: Connector, composes: ComposeContex
   return createStore<ComposeState>()((set, get) => {
     const update = (offer: DraftOffer, execution: DraftOffer['execution']) =>
       set({ offers: get().offers.map((o) => (o === offer ? { ...o, execution } : o)) });
+    /** The offer as it is now (each update replaces it), found by its task and draft. */
+    const latestOf = (offer: DraftOffer) =>
+      get().offers.find((o) => o.task.id === offer.task.id && o.compose === offer.compose);
+    const settle = (
+      target: DraftOffer | undefined,
+      result: Awaited<ReturnType<Connector['executeTask']>>,
+    ) => {
+      if (!target) return;
+      update(
+        target,
+        result.ok
+          ? { status: 'done', outcome: result.value }
+          : { status: 'failed', error: result.error },
+      );
+    };
 
     return {
       lookup: { status: 'loading' },
@@ -51,16 +75,27 @@ export function createComposeStore(connector: Connector, composes: ComposeContex
               set({ lookup: { status: 'failed', error: result.error } });
               return;
             }
-            for (const task of result.value.tasks) {
-              if (task.taskType !== 'manualEmail') continue;
-              const contactName = result.value.contact?.name ?? null;
-              offers.push({ compose, recipient, contactName, task, execution: { status: 'idle' } });
+            const { contacts } = result.value;
+            for (const contact of contacts) {
+              for (const task of contact.tasks) {
+                if (task.taskType !== 'manualEmail') continue;
+                offers.push({
+                  compose,
+                  recipient,
+                  contactName: contact.name,
+                  contactId: contact.id,
+                  contactsWithAddress: contacts.length,
+                  task,
+                  acknowledged: [],
+                  execution: { status: 'idle' },
+                });
+              }
             }
           }
         }
         set({ lookup: { status: 'ready' }, offers });
       },
-      async send(offer) {
+      async send(offer, acknowledged = []) {
         const current = get().offers.find((o) => o === offer);
         if (
           !current ||
@@ -75,21 +110,21 @@ export function createComposeStore(connector: Connector, composes: ComposeContex
           return;
         }
         const subject = offer.compose.subjectField?.value ?? '';
-        update(offer, { status: 'sending' });
-        const latest = () =>
-          get().offers.find((o) => o.task.id === offer.task.id && o.compose === offer.compose);
+        set({ offers: get().offers.map((o) => (o === offer ? { ...o, acknowledged } : o)) });
+        update(latestOf(offer) ?? offer, { status: 'sending' });
         const result = await connector.executeTask({
           taskId: offer.task.id,
           content: { subject, body },
+          ...(acknowledged.length > 0 ? { acknowledged } : {}),
         });
-        const target = latest();
-        if (!target) return;
-        update(
-          target,
-          result.ok
-            ? { status: 'done', outcome: result.value }
-            : { status: 'failed', error: result.error },
-        );
+        settle(latestOf(offer), result);
+      },
+      async complete(offer) {
+        const current = get().offers.find((o) => o === offer);
+        if (!current || current.execution.status === 'sending') return;
+        update(offer, { status: 'sending' });
+        const result = await connector.completeTask(offer.task.id);
+        settle(latestOf(offer), result);
       },
     };
   });

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Connector } from '../connector';
 import { type CustomSite, siteFromAddress } from '../custom-sites';
+import type { ConnectionView } from '../messaging';
 import { type Failure, ReplyError } from '../reply/errors';
 import type { EmailAccount } from '../reply/schemas';
 import type { Settings } from '../storage';
@@ -11,6 +12,9 @@ export interface OptionsState {
   /** For the default account; null while unknown or when Reply can't be asked. */
   accounts: EmailAccount[] | null;
   saved: boolean;
+  /** For the team of a user in several Reply teams. */
+  connection: ConnectionView | null;
+  chooseTeam(teamId: number): Promise<void>;
   loadSettings(): Promise<void>;
   changeSettings(change: Partial<Settings>): Promise<void>;
 
@@ -44,14 +48,33 @@ export function createOptionsStore(
       settings: null,
       accounts: null,
       saved: false,
+      connection: null,
+      async chooseTeam(teamId) {
+        set({ saved: false });
+        const result = await connector.chooseTeam(teamId);
+        if (!result.ok) {
+          set({ error: result.error });
+          return;
+        }
+        // The sending accounts are the team's: ask again.
+        const accounts = await connector.emailAccounts();
+        set({
+          connection: result.value,
+          accounts: accounts.ok ? accounts.value : null,
+          saved: true,
+          error: null,
+        });
+      },
       async loadSettings() {
-        const [settings, accounts] = await Promise.all([
+        const [settings, accounts, connection] = await Promise.all([
           connector.getSettings(),
           connector.emailAccounts(),
+          connector.getConnection(),
         ]);
         set({
           settings: settings.ok ? settings.value : null,
           accounts: accounts.ok ? accounts.value : null,
+          connection: connection.ok ? connection.value : null,
           error: settings.ok ? null : settings.error,
         });
       },

@@ -1,5 +1,6 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Connector } from '../connector';
+import type { Acknowledgement } from '../execution/executor';
 import type { DraftEdits, ExecuteRequest, ExecutionOutcome, LoadedTask } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { Task } from '../reply/schemas';
@@ -42,6 +43,10 @@ export type ExecutionState =
 interface ExecutionSlice {
   execution: ExecutionState;
   execute(): Promise<void>;
+  /** Past a pre-send check the rep has seen (a reply since, or checks that failed): send. */
+  sendAnyway(): Promise<void>;
+  /** The contact opted out: complete the task in Reply without sending anything. */
+  completeWithoutSending(): Promise<void>;
   /** Asks the background what became of an execution whose outcome is unknown. */
   checkOutcome(): Promise<void>;
   cancelWaiting(): void;
@@ -135,11 +140,15 @@ export function createPanelStore(connector: Connector, taskId: number) {
       set({ execution: { status: 'failed', error: result.error } });
     };
 
+    /** What the rep chose to send past, for this panel's task; asked again on a new check. */
+    const acknowledged: Acknowledgement[] = [];
     const send = async () => {
       const state = get();
       if (state.load.status !== 'ready') return;
       set({ execution: { status: 'sending' } });
-      settle(await connector.executeTask(executeRequest(state, state.load.task), watching.signal));
+      const request = executeRequest(state, state.load.task);
+      if (acknowledged.length > 0) request.acknowledged = [...acknowledged];
+      settle(await connector.executeTask(request, watching.signal));
     };
 
     return {
@@ -152,6 +161,23 @@ export function createPanelStore(connector: Connector, taskId: number) {
         if (placeholdersIn(state, state.load.task).length > 0 && !state.placeholdersConfirmed)
           return;
         await send();
+      },
+      async sendAnyway() {
+        const { execution } = get();
+        if (execution.status !== 'failed') return;
+        const { kind } = execution.error;
+        if (kind !== 'replied' && kind !== 'unchecked') return;
+        if (!acknowledged.includes(kind)) acknowledged.push(kind);
+        await send();
+      },
+      async completeWithoutSending() {
+        const { execution } = get();
+        if (execution.status !== 'failed' || execution.error.kind !== 'opted-out') return;
+        set({ execution: { status: 'sending' } });
+        const result = await connector.completeTask(taskId);
+        // Never waited out and retried: a retry is the rep's (it sends nothing either way).
+        if (result.ok) settle(result);
+        else set({ execution: { status: 'failed', error: result.error } });
       },
       async checkOutcome() {
         set({ execution: { status: 'sending' } });

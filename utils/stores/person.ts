@@ -1,17 +1,25 @@
 import { createStore } from 'zustand/vanilla';
 import type { Connector } from '../connector';
 import type { PersonContext } from '../detect/context';
-import type { PersonTasks } from '../messaging';
+import type { PersonContact } from '../messaging';
 import type { Failure } from '../reply/errors';
 import { createPanelStore, type PanelStore } from './panel';
 
-/** A CRM person's panel: the lookup in Reply, then one task panel store per pending task. */
+/** One Reply contact found for the person, with a task panel store per pending task. */
+export interface FoundContact extends PersonContact {
+  panels: PanelStore[];
+}
+
+/**
+ * A CRM person's panel: the lookup in Reply, then each contact found (none: not in Reply; two
+ * or more share the address, and the rep tells which is this person) with their task panels.
+ */
 export interface PersonState {
   person: PersonContext;
   lookup:
     | { status: 'loading' }
     | { status: 'failed'; error: Failure }
-    | ({ status: 'ready'; panels: PanelStore[] } & PersonTasks);
+    | { status: 'ready'; contacts: FoundContact[] };
   reload(): Promise<void>;
 }
 
@@ -28,8 +36,12 @@ export function createPersonStore(connector: Connector, person: PersonContext) {
         return;
       }
       for (const panel of panels) panel.dispose();
-      panels = result.value.tasks.map((task) => createPanelStore(connector, task.id));
-      set({ lookup: { status: 'ready', panels, ...result.value } });
+      const contacts = result.value.contacts.map((contact) => ({
+        ...contact,
+        panels: contact.tasks.map((task) => createPanelStore(connector, task.id)),
+      }));
+      panels = contacts.flatMap((c) => c.panels);
+      set({ lookup: { status: 'ready', contacts } });
     },
   }));
   return Object.assign(store, {

@@ -14,6 +14,8 @@ export interface PopupState {
   refresh(): Promise<void>;
   saveApiKey(apiKey: string): Promise<boolean>;
   removeApiKey(): Promise<void>;
+  /** For a user in several Reply teams: the team every call names. */
+  chooseTeam(teamId: number): Promise<boolean>;
 
   due:
     | { status: 'loading' }
@@ -79,6 +81,10 @@ export function createPopupStore(connector: Connector) {
         set({ busy: true, error: null });
         apply(await connector.removeApiKey());
       },
+      async chooseTeam(teamId) {
+        set({ busy: true, error: null });
+        return apply(await connector.chooseTeam(teamId));
+      },
 
       due: { status: 'loading' },
       async loadDue() {
@@ -89,6 +95,9 @@ export function createPopupStore(connector: Connector) {
             ? { status: 'ready', tasks: result.value }
             : { status: 'failed', error: result.error },
         });
+        // Reply wants (another) team named: the connection now lists the teams to choose from.
+        const kind = result.ok ? null : result.error.kind;
+        if (kind === 'team-required' || kind === 'team-not-accessible') await get().refresh();
       },
       openTaskId: null,
       openError: null,
@@ -159,6 +168,11 @@ export function createPopupStore(connector: Connector) {
 const bulkTask = (task: TaskSummary) => ({
   taskId: task.id,
   contact: task.contact?.fullName ?? null,
+  contactId: task.contact?.id ?? null,
 });
+
+/** Connected, but in several Reply teams with none chosen yet: nothing else works until then. */
+export const needsTeam = (connection: ConnectionView | null): boolean =>
+  !!connection?.connected && connection.teams.length > 0 && connection.team === null;
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
