@@ -5,6 +5,7 @@ import {
   type BrowserName,
   type BrowserUnderTest,
   connectKey,
+  contactLookups,
   panel,
   typeOver,
   useScenario,
@@ -23,14 +24,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
   let page: Page;
 
   const lookups = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ });
-  /** Every value the extension asked Reply's contact filter for, after the first `from` lookups. */
-  const lookedUp = (from: number) =>
-    lookups()
-      .slice(from)
-      .flatMap((r) => {
-        const rules = (r.body as { rules?: { value?: unknown }[] } | null)?.rules ?? [];
-        return rules.map((rule) => String(rule.value).toLowerCase());
-      });
+  const lookedUp = (from: number) => contactLookups(sandbox, from);
   /** Opens a page and checks its panel shows `expected`; only `allowed` may have been looked up. */
   async function expectPerson(url: string, expected: string, allowed: string[]) {
     const before = lookups().length;

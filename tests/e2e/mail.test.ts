@@ -1,7 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, connectKey, panel, useScenario } from './support';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  connectKey,
+  contactLookups,
+  panel,
+  useScenario,
+} from './support';
 
 /**
  * Drafts in Gmail and Outlook on the web (fixtures copied in structure, served on the real
@@ -39,15 +46,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
     expect(await page.$('[aria-label^="Discard draft"]')).toBeNull();
   });
 
-  const lookedUp = (from: number) =>
-    sandbox
-      .apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ })
-      .slice(from)
-      .flatMap((r) =>
-        ((r.body as { rules?: { value?: unknown }[] } | null)?.rules ?? []).map((rule) =>
-          String(rule.value).toLowerCase(),
-        ),
-      );
+  const lookedUp = (from: number) => contactLookups(sandbox, from);
   const lookupCount = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ }).length;
 
   it('Gmail’s older chips (German) and a Spanish pop-out: recipients only, never suggestions', async () => {

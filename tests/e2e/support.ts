@@ -351,3 +351,19 @@ export async function typeOver(field: ElementHandle<Element>, text: string): Pro
   await field.press('Backspace');
   await field.type(text);
 }
+
+/**
+ * Every value the extension asked Reply's contacts filter for (its `searchTerm`, or the values
+ * of `rules` in the older form), lower-cased, after the first `from` of those requests.
+ */
+export function contactLookups(sandbox: Sandbox, from = 0): string[] {
+  return sandbox
+    .apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ })
+    .slice(from)
+    .flatMap((r) => {
+      const body = r.body as { searchTerm?: unknown; rules?: { value?: unknown }[] } | null;
+      const values: unknown[] = body?.searchTerm !== undefined ? [body.searchTerm] : [];
+      for (const rule of body?.rules ?? []) values.push(rule.value);
+      return values.map((value) => String(value).toLowerCase());
+    });
+}
