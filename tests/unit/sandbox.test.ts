@@ -311,8 +311,8 @@ describe('Reply sandbox', () => {
       const ids = all.json.items.map((t: { id: number }) => t.id);
       expect(ids).toHaveLength(52);
       expect(ids).not.toContain(109);
-      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=46', { body: {} });
-      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(46));
+      const last = await call(sandbox, 'POST', '/v3/tasks/filter?top=5&skip=47', { body: {} });
+      expect(last.json.items.map((t: { id: number }) => t.id)).toEqual(ids.slice(47));
       expect((await call(sandbox, 'POST', '/v3/tasks/filter?top=1001', { body: {} })).status).toBe(
         400,
       );
