@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
-import { formatTime } from '@/utils/reply/task';
+import { formatTime, typeLabel } from '@/utils/reply/task';
 import type { PopupStore } from '@/utils/stores/popup';
 
 const OUTCOMES = {
@@ -28,7 +28,9 @@ export function History({ store }: { store: PopupStore }) {
             {history.map((entry) => (
               <li key={`${entry.taskId}:${entry.at}`}>
                 {formatTime(new Date(entry.at).toISOString())} ·{' '}
-                {entry.contact ?? `Task ${entry.taskId}`} · {OUTCOMES[entry.outcome]}
+                {entry.contact ?? `Task ${entry.taskId}`}
+                {entry.taskType ? ` · ${typeLabel({ taskType: entry.taskType })}` : ''} ·{' '}
+                {OUTCOMES[entry.outcome]}
                 {entry.reason ? `: ${entry.reason}` : ''}
               </li>
             ))}

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { CustomSite } from './custom-sites';
 import type { AuthScheme } from './reply/client';
-import type { Task } from './reply/schemas';
+import type { Task, TaskType } from './reply/schemas';
 
 /**
  * Every storage item the extension keeps, in one registry. Only the background reads these:
@@ -133,6 +133,9 @@ export const customSitesItem = storage.defineItem<CustomSite[]>('local:customSit
 /** One execution as the rep sees it afterwards; the newest 200 are kept. */
 export interface HistoryEntry {
   taskId: number;
+  /** The task's type and its Reply contact, where known (version 2 on; null in older entries). */
+  taskType: TaskType | null;
+  contactId: number | null;
   contact: string | null;
   at: number;
   /** 'completed': completed in Reply without sending (the contact had opted out). */
@@ -142,16 +145,20 @@ export interface HistoryEntry {
 
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
   fallback: [],
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 (release 0.1.0) kept neither the type nor the contact's id.
+    2: (entries: Omit<HistoryEntry, 'taskType' | 'contactId'>[]): HistoryEntry[] =>
+      entries.map((entry) => ({ ...entry, taskType: null, contactId: null })),
+  },
 });
 
 /** "Send the rest": the tasks queued for sending one after another, kept across restarts. */
 export interface BulkItem {
   taskId: number;
   contact: string | null;
-  /** The Reply contact, so the pre-send checks can ask about many at once; absent in runs
-   * kept before it existed. */
-  contactId?: number | null;
+  /** The Reply contact, so the pre-send checks can ask about many at once (version 2 on). */
+  contactId: number | null;
   /** 'completed': completed without sending (from a panel, while the run waited). */
   state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'completed';
   reason: string | null;
@@ -166,7 +173,13 @@ export interface BulkRun {
 
 export const bulkRunItem = storage.defineItem<BulkRun | null>('local:bulkRun', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Runs paused under version 1 (release 0.1.0) didn't know their contacts' ids: the checks
+    // then ask about each contact as its task comes up.
+    2: (run: (Omit<BulkRun, 'items'> & { items: Omit<BulkItem, 'contactId'>[] }) | null) =>
+      run && { ...run, items: run.items.map((item) => ({ ...item, contactId: null })) },
+  },
 });
 
 /** The rep's choices on the options page. */

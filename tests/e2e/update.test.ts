@@ -114,9 +114,15 @@ describe.each(['chromium', 'firefox'] as const)(
           .some((r) => r.path === '/v3/tasks/filter' && r.status === 200),
       ).toBe(true);
 
-      // The history the previous release wrote.
+      // The history the previous release wrote, migrated to the new shape (type and contact id
+      // unknown for entries written before they were kept).
       const history = await popup.waitForText('.evr-history summary', 'History (');
       expect(Number(/\((\d+)\)/.exec(history)?.[1])).toBeGreaterThanOrEqual(sentBefore);
+      const stored = await popup.evaluate<Record<string, unknown>[]>(
+        "return (globalThis.browser ?? chrome).storage.local.get('history').then((s) => s.history);",
+      );
+      expect(stored.length).toBeGreaterThanOrEqual(sentBefore);
+      for (const entry of stored) expect(entry).toMatchObject({ taskType: null, contactId: null });
 
       // The paused run, as it was, then resumed to the end.
       const status = await popup.waitForText('.evr-bulk [role="status"]', 'Paused');

@@ -149,8 +149,8 @@ describe('bulk runner', () => {
     const h = harness({ status: (id) => (id === 1 ? makeTask({ id, status: 'finished' }) : null) });
     h.setRun({
       items: [
-        { taskId: 1, contact: null, state: 'sending', reason: null },
-        { taskId: 2, contact: null, state: 'pending', reason: null },
+        { taskId: 1, contact: null, contactId: null, state: 'sending', reason: null },
+        { taskId: 2, contact: null, contactId: null, state: 'pending', reason: null },
       ],
       paused: false,
       waitingUntil: null,

@@ -5,7 +5,7 @@ import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
-import type { TaskSummary } from '../reply/schemas';
+import type { Task, TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, recipient, whyNotExecutable } from '../reply/task';
 import {
   apiKeyItem,
@@ -87,6 +87,13 @@ export function createReplyService(
     );
   }
 
+  /** What a history entry keeps of the task it is about. */
+  const about = (task: Task) => ({
+    taskId: task.id,
+    taskType: task.taskType,
+    contactId: task.contactId,
+  });
+
   const historyWrites = createWriteQueue();
   /** Newest first, at most HISTORY_KEPT; written one at a time. */
   function remember(entry: Omit<HistoryEntry, 'at'>): Promise<void> {
@@ -167,11 +174,18 @@ export function createReplyService(
    */
   async function executeTask(
     { taskId, acknowledged = [], ...body }: ExecuteRequest,
-    { contact = null, fromView = false }: { contact?: string | null; fromView?: boolean } = {},
+    {
+      contact = null,
+      contactId = null,
+      fromView = false,
+    }: { contact?: string | null; contactId?: number | null; fromView?: boolean } = {},
   ): Promise<ExecutionOutcome> {
-    const settled = async ({ outcome: state, ...entry }: Omit<HistoryEntry, 'at'>) => {
-      await remember({ ...entry, outcome: state });
-      if (fromView && !watchers.get(taskId)) options.onUnwatched?.({ ...entry, state });
+    const settled = async (entry: Omit<HistoryEntry, 'at'>) => {
+      await remember(entry);
+      if (fromView && !watchers.get(taskId)) {
+        const { contact, outcome: state, reason } = entry;
+        options.onUnwatched?.({ taskId, contact, state, reason });
+      }
     };
     let outcome: ExecutionOutcome;
     try {
@@ -181,7 +195,14 @@ export function createReplyService(
       // A rate-limited send is "not sent yet", and one the checks held back waits for the
       // rep (a run lists it as skipped): neither is a failure.
       if (failure?.kind !== 'rate-limited' && !heldByChecks(failure?.kind)) {
-        await settled({ taskId, contact, outcome: 'failed', reason: failure?.message ?? null });
+        await settled({
+          taskId,
+          taskType: null,
+          contactId,
+          contact,
+          outcome: 'failed',
+          reason: failure?.message ?? null,
+        });
       }
       throw error;
     }
@@ -191,7 +212,7 @@ export function createReplyService(
     if (outcome.confirmed !== 'already-sent') {
       const { state, reason } = sentOrFailed(outcome);
       await settled({
-        taskId,
+        ...about(outcome.task),
         contact: contact ?? recipient(outcome.task),
         outcome: state,
         reason,
@@ -208,7 +229,7 @@ export function createReplyService(
       checks.noteTask(task);
       return task;
     },
-    execute: (taskId, contact) => executeTask({ taskId }, { contact }),
+    execute: (taskId, contact, contactId) => executeTask({ taskId }, { contact, contactId }),
     status: (taskId) => executor.status(taskId),
     wakeAt: (when) => options.wakeBulkAt?.(when),
     callSpacingMs: steadyIntervalMs(1),
@@ -219,6 +240,8 @@ export function createReplyService(
       if (item.state === 'skipped') {
         void remember({
           taskId: item.taskId,
+          taskType: null,
+          contactId: item.contactId,
           contact: item.contact,
           outcome: 'skipped',
           reason: item.reason,
@@ -313,7 +336,12 @@ export function createReplyService(
       await drafts.remove(taskId);
       if (outcome.confirmed !== 'already-sent') {
         const { state, reason } = sentOrFailed(outcome);
-        await remember({ taskId, contact: recipient(outcome.task), outcome: state, reason });
+        await remember({
+          ...about(outcome.task),
+          contact: recipient(outcome.task),
+          outcome: state,
+          reason,
+        });
       }
       return outcome;
     },

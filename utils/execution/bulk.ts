@@ -19,7 +19,11 @@ export interface BulkDeps {
   load: () => Promise<BulkRun | null>;
   save: (run: BulkRun | null) => Promise<void>;
   getTask: (taskId: number) => Promise<Task>;
-  execute: (taskId: number, contact: string | null) => Promise<ExecutionOutcome>;
+  execute: (
+    taskId: number,
+    contact: string | null,
+    contactId: number | null,
+  ) => Promise<ExecutionOutcome>;
   /** What became of an execution a stopped worker left open; null when none was recorded. */
   status: (taskId: number) => Promise<ExecutionOutcome | null>;
   /** Wakes the runner at `when` (an alarm). */
@@ -97,7 +101,10 @@ export function createBulkRunner(deps: BulkDeps) {
         return calls;
       }
       calls += 1;
-      await settle(item, sentOrFailed(await deps.execute(item.taskId, item.contact)));
+      await settle(
+        item,
+        sentOrFailed(await deps.execute(item.taskId, item.contact, item.contactId)),
+      );
     } catch (error) {
       const failure = error instanceof ReplyError ? error.toFailure() : null;
       // In a run nobody can say "send anyway": what the checks hold back is skipped.
@@ -173,7 +180,12 @@ export function createBulkRunner(deps: BulkDeps) {
         if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending'))
           return false;
         await deps.save({
-          items: tasks.map((t) => ({ ...t, state: 'pending', reason: null })),
+          items: tasks.map((t) => ({
+            ...t,
+            contactId: t.contactId ?? null,
+            state: 'pending',
+            reason: null,
+          })),
           paused: false,
           waitingUntil: null,
         });

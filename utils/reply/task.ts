@@ -20,7 +20,7 @@ const STATUS_LABELS: Record<TaskStatus, string> = {
   unknown: 'Unknown status',
 };
 
-export const typeLabel = (task: Task): string => TYPE_LABELS[task.taskType];
+export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string => TYPE_LABELS[taskType];
 
 export const isEmailTask = (task: Task): boolean => task.taskType === 'manualEmail';
 
