@@ -26,7 +26,8 @@ interface DraftSlice {
   placeholdersConfirmed: boolean;
   confirmPlaceholders(confirmed: boolean): void;
   editSubject(subject: string): void;
-  editBody(body: string): void;
+  /** null: the body is the task's own again (the rep undid every change). */
+  editBody(body: string | null): void;
   discardEdits(): void;
   pickEmailAccount(id: number | null): void;
 }

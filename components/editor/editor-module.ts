@@ -1,0 +1,157 @@
+import Squire from 'squire-rte';
+import { keepUntouchedBlocks } from '@/utils/edited-html';
+import { fromEditor, toEditor } from '@/utils/sanitize';
+
+/**
+ * The formatted-text editor (Squire) and everything it needs, loaded only when the rep starts
+ * editing: in a page, injected by the background as `editor.js` into the panel's
+ * content-script world (modules/panel-chunk.ts), where it becomes the global
+ * `executeViaReplyEditor`; in the popup, a chunk of its own. It holds no Preact, so the
+ * panel's one copy renders the toolbar around it.
+ */
+
+export type Format = 'bold' | 'italic' | 'underline' | 'link' | 'bulleted' | 'numbered';
+export type Formats = Record<Format, boolean>;
+
+export interface RichEditor {
+  toggle(format: Exclude<Format, 'link'>): void;
+  /** Links the selection to `url` (already checked by the caller); null removes the link. */
+  link(url: string | null): void;
+  /** The address of the link at the cursor, if any. */
+  linkAt(): string | null;
+  undo(): void;
+  redo(): void;
+  focus(): void;
+  destroy(): void;
+}
+
+export interface RichEditorOptions {
+  /** The body as it is now (the template, or a draft). */
+  body: string;
+  /** The template's body: what "unchanged" means, and what untouched blocks are sent as. */
+  original: string;
+  /** The body to send, or null when what the editor holds is the template unchanged. */
+  onChange(body: string | null): void;
+  onFormats(formats: Formats): void;
+  /** Ctrl/Cmd+K: the caller asks for the address. */
+  onLinkKey(): void;
+}
+
+const TAG_OF: Record<Exclude<Format, 'link' | 'bulleted' | 'numbered'>, string> = {
+  bold: 'B',
+  italic: 'I',
+  underline: 'U',
+};
+
+export function createRichEditor(root: HTMLElement, options: RichEditorOptions): RichEditor {
+  let pasting = false;
+  const editor = new Squire(root, {
+    blockTag: 'DIV',
+    addLinks: false,
+    // Everything that enters (the body, a paste, a drop) is sanitised and made inert first.
+    sanitizeToDOMFragment: (html) => {
+      const fragment = toEditor(html);
+      if (pasting) cleanPaste(fragment);
+      return document.importNode(fragment, true);
+    },
+    // The extension logs nothing; Squire's errors are its own recoveries.
+    didError: () => undefined,
+  });
+  editor.setHTML(options.original);
+  const baseline = fromEditor(root);
+  if (options.body !== options.original) editor.setHTML(options.body);
+  // Everything after the first content is the rep's: pasted, dropped or inserted.
+  pasting = true;
+
+  const formats = (): Formats => ({
+    bold: editor.hasFormat('B'),
+    italic: editor.hasFormat('I'),
+    underline: editor.hasFormat('U'),
+    link: editor.hasFormat('A'),
+    bulleted: editor.hasFormat('UL'),
+    numbered: editor.hasFormat('OL'),
+  });
+  const changed = () => {
+    const current = fromEditor(root);
+    options.onChange(
+      current === baseline ? null : keepUntouchedBlocks(options.original, baseline, current),
+    );
+  };
+  editor.addEventListener('input', changed);
+  editor.addEventListener('pathChange', () => options.onFormats(formats()));
+  const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Meta-' : 'Ctrl-';
+  editor.setKeyHandler(`${mod}k`, (_self, event) => {
+    event.preventDefault();
+    options.onLinkKey();
+  });
+
+  const after = (run: () => void) => {
+    run();
+    options.onFormats(formats());
+  };
+  return {
+    toggle(format) {
+      after(() => {
+        if (format === 'bulleted') {
+          if (editor.hasFormat('UL')) editor.removeList();
+          else editor.makeUnorderedList();
+        } else if (format === 'numbered') {
+          if (editor.hasFormat('OL')) editor.removeList();
+          else editor.makeOrderedList();
+        } else {
+          const tag = TAG_OF[format];
+          if (editor.hasFormat(tag)) editor.changeFormat(null, { tag });
+          else editor.changeFormat({ tag });
+        }
+      });
+    },
+    link(url) {
+      after(() => {
+        if (url === null) editor.removeLink();
+        else editor.makeLink(url);
+      });
+    },
+    linkAt() {
+      const range = editor.getSelection();
+      let node: Node | null = range.startContainer;
+      while (node && node !== root) {
+        if (node.nodeName === 'A') return (node as HTMLAnchorElement).getAttribute('href');
+        node = node.parentNode;
+      }
+      return null;
+    },
+    undo: () => after(() => editor.undo()),
+    redo: () => after(() => editor.redo()),
+    focus: () => editor.focus(),
+    destroy: () => editor.destroy(),
+  };
+}
+
+/**
+ * Word, Google Docs and web pages paste their own styling: only what the toolbar can make
+ * survives (bold, italic, underline as styles Squire turns into tags); Google Docs' wrapper,
+ * a `<b>` whose weight is normal, is unwrapped.
+ */
+function cleanPaste(fragment: DocumentFragment): void {
+  for (const bold of fragment.querySelectorAll('b, strong')) {
+    if (/font-weight\s*:\s*(?:normal|[1-4]00)\b/i.test(bold.getAttribute('style') ?? '')) {
+      bold.replaceWith(...bold.childNodes);
+    }
+  }
+  for (const styled of fragment.querySelectorAll<HTMLElement>('[style]')) {
+    const kept = ['font-weight', 'font-style', 'text-decoration']
+      .map((name) => [name, styled.style.getPropertyValue(name)] as const)
+      .filter(([, value]) => value !== '');
+    styled.removeAttribute('style');
+    for (const [name, value] of kept) styled.style.setProperty(name, value);
+  }
+  for (const sized of fragment.querySelectorAll(
+    '[width], [height], [align], [bgcolor], [color], [face], [size]',
+  )) {
+    for (const name of ['width', 'height', 'align', 'bgcolor', 'color', 'face', 'size']) {
+      if (sized.tagName !== 'IMG' || (name !== 'width' && name !== 'height')) {
+        sized.removeAttribute(name);
+      }
+    }
+  }
+}
