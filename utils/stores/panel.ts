@@ -102,6 +102,8 @@ export function createPanelStore(connector: Connector, taskId: number) {
         saveSoon();
       },
       editBody(body) {
+        // The editor reports on every change it sees, its own re-renders included.
+        if (get().edits.body === body) return;
         set((s) => ({ edits: { ...s.edits, body } }));
         saveSoon();
       },
