@@ -18,8 +18,14 @@ const ATTRIBUTES = [
   'face', 'height', 'href', 'lang', 'rowspan', 'size', 'src', 'start', 'style', 'target',
   'title', 'type', 'valign', 'width',
 ]; // biome-ignore format: a list, one attribute a word
-/** Links and images: the web, mail, phone, in-page anchors and Reply's `{{variables}}`. */
-const URI = /^(?:(?:https?|mailto|tel):|#|\{\{)/i;
+/**
+ * Attribute values DOMPurify lets through (it tests every attribute's value, not only links'):
+ * the web, mail and phone schemes, or no scheme at all (`0`, `left`, `#top`, `{{link}}`), as
+ * in DOMPurify's own default with every other scheme taken out.
+ */
+const URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+/** An image's address: the web, or a Reply variable. */
+const IMAGE_URI = /^(?:https?:\/\/|\{\{)/i;
 /** Inline images only as data (pictures pasted into a template), never as script. */
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpe?g|webp);/i;
 
@@ -48,7 +54,10 @@ function purify(): Purifier {
       element.removeAttribute('rel');
     }
     const src = element.getAttribute('src');
-    if (src !== null && !(element.tagName === 'IMG' && (URI.test(src) || IMAGE_DATA.test(src)))) {
+    if (
+      src !== null &&
+      !(element.tagName === 'IMG' && (IMAGE_URI.test(src) || IMAGE_DATA.test(src)))
+    ) {
       element.removeAttribute('src');
     }
   });
@@ -115,7 +124,9 @@ export function fromEditor(root: Node): string {
   for (const held of inert.body.querySelectorAll(`[${HELD_SRC}]`)) {
     held.setAttribute('src', held.getAttribute(HELD_SRC) ?? '');
     held.removeAttribute(HELD_SRC);
-    if (held.getAttribute('alt') === IMAGE_STANDIN) held.removeAttribute('alt');
+  }
+  for (const img of inert.body.querySelectorAll(`img[alt="${IMAGE_STANDIN}"]`)) {
+    img.removeAttribute('alt');
   }
   for (const held of inert.body.querySelectorAll(`[${HELD_STYLE}]`)) {
     held.setAttribute('style', held.getAttribute(HELD_STYLE) ?? '');

@@ -63,7 +63,8 @@ ALLOWED.forEach((a, i) => {
   if (!used.has(i)) refused.push(`allowlisted but not found (remove it): ${a.code} ${a.at}`);
 });
 
-const allowed = report.warnings.length + report.notices.length - (refused.length - report.errors.length);
+const allowed =
+  report.warnings.length + report.notices.length - (refused.length - report.errors.length);
 if (refused.length > 0) {
   console.error(`web-ext lint: ${refused.length} problem(s)\n${refused.join('\n')}`);
   process.exit(1);

@@ -259,9 +259,9 @@ describe('TaskPanel', () => {
     expect(editor.getAttribute('aria-multiline')).toBe('true');
     const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
     for (const name of ['Bold', 'Italic', 'Underline', 'Bulleted list', 'Numbered list', 'Link']) {
-      expect(toolbar.querySelector(`button[aria-label="${name}"]`)?.getAttribute('aria-pressed')).toBe(
-        'false',
-      );
+      expect(
+        toolbar.querySelector(`button[aria-label="${name}"]`)?.getAttribute('aria-pressed'),
+      ).toBe('false');
     }
     const token = editor.querySelector('.evr-token');
     expect(token?.textContent).toBe('{{firstName}}');
@@ -276,7 +276,9 @@ describe('TaskPanel', () => {
     renderPanel(fakeConnector({ loaded: loaded(smsTask()) }), 103);
     const body = (await screen.findByLabelText('Body')) as HTMLTextAreaElement;
     fireEvent.input(body, { target: { value: 'a'.repeat(161) } });
-    expect(await screen.findByText(/161 characters · 2 segments \(GSM-7, 153 per part\)/)).toBeTruthy();
+    expect(
+      await screen.findByText(/161 characters · 2 segments \(GSM-7, 153 per part\)/),
+    ).toBeTruthy();
     fireEvent.input(body, { target: { value: 'See you soon 🙂' } });
     expect(await screen.findByText(/1 segment \(UCS-2, 70 per message\)/)).toBeTruthy();
     expect(screen.getByText(/“🙂” is not in the GSM-7 alphabet/)).toBeTruthy();
