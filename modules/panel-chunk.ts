@@ -10,7 +10,9 @@ import { noHtmlSinks } from './no-html-sinks';
  * when a content script finds a task context (utils/background/panel-injection.ts). WXT bundles
  * each content script into one file, so only a separate build keeps the always-loaded part a
  * small detector. Injected rather than imported: the file needs no web_accessible_resources
- * entry (pages can't probe for it) and no import() of a computed URL.
+ * entry (pages can't probe for it) and no import() of a computed URL. The panel's on-demand
+ * parts (`editor.js`, `sms.js`) are built and injected the same way, when the panel asks
+ * (components/editor/load-chunks.injected.ts takes load-chunks.ts's place in this build).
  */
 const CHUNKS = [
   { file: 'panel.js', entry: 'components/panel-module.tsx', global: 'executeViaReplyPanel' },

@@ -25,7 +25,12 @@ export function BodyEditor({
 }) {
   const [mode, setMode] = useState<Mode>('preview');
   const switchTo = (next: Mode, name: string) => (
-    <button type="button" disabled={locked && next !== 'preview'} onClick={() => setMode(next)}>
+    <button
+      type="button"
+      class={`evr-mode-${next}`}
+      disabled={locked && next !== 'preview'}
+      onClick={() => setMode(next)}
+    >
       {name}
     </button>
   );

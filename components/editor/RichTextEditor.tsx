@@ -86,61 +86,63 @@ export function RichTextEditor({
         <Alert>The editor could not be loaded. Reload the page, or use “Edit HTML”.</Alert>
       )}
       {!editor && !failed && <p role="status">Loading the editor…</p>}
-      <div role="toolbar" aria-label="Formatting" class="evr-toolbar" hidden={!editor}>
-        {BUTTONS.map(({ format, name, face, keys }) => (
+      {editor && (
+        <div role="toolbar" aria-label="Formatting" class="evr-toolbar">
+          {BUTTONS.map(({ format, name, face, keys }) => (
+            <button
+              key={format}
+              type="button"
+              aria-label={name}
+              title={name}
+              aria-pressed={formats[format]}
+              aria-keyshortcuts={keys}
+              disabled={readOnly}
+              class={`evr-tool evr-tool-${format}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => editor.toggle(format)}
+            >
+              {face}
+            </button>
+          ))}
           <button
-            key={format}
             type="button"
-            aria-label={name}
-            title={name}
-            aria-pressed={formats[format]}
-            aria-keyshortcuts={keys}
+            aria-label="Link"
+            title="Link"
+            aria-pressed={formats.link}
+            aria-keyshortcuts="Control+K"
             disabled={readOnly}
-            class={`evr-tool evr-tool-${format}`}
+            class="evr-tool"
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => editor?.toggle(format)}
+            onClick={() => setLinking(editor.linkAt() ?? 'https://')}
           >
-            {face}
+            Link
           </button>
-        ))}
-        <button
-          type="button"
-          aria-label="Link"
-          title="Link"
-          aria-pressed={formats.link}
-          aria-keyshortcuts="Control+K"
-          disabled={readOnly}
-          class="evr-tool"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => setLinking(editor?.linkAt() ?? 'https://')}
-        >
-          Link
-        </button>
-        <button
-          type="button"
-          aria-label="Undo"
-          title="Undo"
-          aria-keyshortcuts="Control+Z"
-          disabled={readOnly}
-          class="evr-tool"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.undo()}
-        >
-          ↶
-        </button>
-        <button
-          type="button"
-          aria-label="Redo"
-          title="Redo"
-          aria-keyshortcuts="Control+Shift+Z"
-          disabled={readOnly}
-          class="evr-tool"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => editor?.redo()}
-        >
-          ↷
-        </button>
-      </div>
+          <button
+            type="button"
+            aria-label="Undo"
+            title="Undo"
+            aria-keyshortcuts="Control+Z"
+            disabled={readOnly}
+            class="evr-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.undo()}
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            aria-label="Redo"
+            title="Redo"
+            aria-keyshortcuts="Control+Shift+Z"
+            disabled={readOnly}
+            class="evr-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.redo()}
+          >
+            ↷
+          </button>
+        </div>
+      )}
       {linking !== null && editor && (
         <LinkForm
           initial={linking}
