@@ -132,6 +132,12 @@ export function fromEditor(root: Node): string {
     held.setAttribute('style', held.getAttribute(HELD_STYLE) ?? '');
     held.removeAttribute(HELD_STYLE);
   }
+  // Squire keeps zero-width spaces where the cursor needs a text node; they are not content.
+  const walker = inert.createTreeWalker(inert.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    if (text.data.includes('\u200B')) text.data = text.data.replaceAll('\u200B', '');
+  }
   inert.body.normalize();
   return sanitizeEmailHtml(inert.body.innerHTML);
 }

@@ -43,9 +43,51 @@ const TAG_OF: Record<Exclude<Format, 'link' | 'bulleted' | 'numbered'>, string> 
   underline: 'U',
 };
 
+/** Elements a range can't sit inside: a selection there starts or ends before them. */
+const LEAVES = new Set(['BR', 'IMG', 'HR', 'INPUT']);
+
+/**
+ * Squire reads the selection from the window and focus from `document.activeElement`; a
+ * shadow root, where the page panel lives, hides both (Squire issue #327: Chromium reports a
+ * selection inside a shadow tree as one around its host, and the document's active element
+ * is the host). This Squire reads them from its root's own tree instead: the shadow root's
+ * selection where the browser has one (Chromium), the window's elsewhere (Firefox sees
+ * inside), and the tree's active element.
+ */
+class ShadowRootSquire extends Squire {
+  constructor(root: HTMLElement, config: ConstructorParameters<typeof Squire>[1]) {
+    super(root, config);
+    const tree = root.getRootNode() as Document | ShadowRoot;
+    Object.defineProperty(this, '_isFocused', {
+      get: () => tree.activeElement === root,
+      set: () => undefined,
+    });
+  }
+
+  override getSelection(): Range {
+    const root = this.getRoot();
+    const tree = root.getRootNode() as ShadowRoot & { getSelection?(): Selection | null };
+    const selection =
+      (typeof tree.getSelection === 'function' ? tree.getSelection() : null) ??
+      window.getSelection();
+    if (this._isFocused && selection && selection.rangeCount > 0) {
+      const range = selection.getRangeAt(0).cloneRange();
+      if (LEAVES.has(range.startContainer.nodeName)) range.setStartBefore(range.startContainer);
+      if (LEAVES.has(range.endContainer.nodeName)) range.setEndBefore(range.endContainer);
+      if (root.contains(range.commonAncestorContainer)) this._lastSelection = range;
+    }
+    if (!this._lastSelection || !root.contains(this._lastSelection.commonAncestorContainer)) {
+      const start = document.createRange();
+      start.setStart(root.firstElementChild ?? root, 0);
+      this._lastSelection = start;
+    }
+    return this._lastSelection;
+  }
+}
+
 export function createRichEditor(root: HTMLElement, options: RichEditorOptions): RichEditor {
   let pasting = false;
-  const editor = new Squire(root, {
+  const editor = new ShadowRootSquire(root, {
     blockTag: 'DIV',
     addLinks: false,
     // Everything that enters (the body, a paste, a drop) is sanitised and made inert first.
