@@ -119,6 +119,21 @@ export function createRichEditor(root: HTMLElement, options: RichEditorOptions):
       current === baseline ? null : keepUntouchedBlocks(options.original, baseline, current),
     );
   };
+  // Pastes are read here rather than by Squire: where a paste event carries no readable
+  // clipboard data, Squire's fallback pastes into a hidden element in the page's own body
+  // (readable by the page) and the browser's own paste would skip the sanitiser. Either way,
+  // nothing but the clipboard's text or HTML, through the sanitiser, enters the editor.
+  const paste = (event: ClipboardEvent) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const html = event.clipboardData?.getData('text/html');
+    if (html) editor.insertHTML(html, true);
+    else {
+      const text = event.clipboardData?.getData('text/plain');
+      if (text) editor.insertPlainText(text, true);
+    }
+  };
+  root.addEventListener('paste', paste, true);
   editor.addEventListener('input', changed);
   editor.addEventListener('pathChange', () => options.onFormats(formats()));
   const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? 'Meta-' : 'Ctrl-';
@@ -165,7 +180,10 @@ export function createRichEditor(root: HTMLElement, options: RichEditorOptions):
     undo: () => after(() => editor.undo()),
     redo: () => after(() => editor.redo()),
     focus: () => editor.focus(),
-    destroy: () => editor.destroy(),
+    destroy() {
+      root.removeEventListener('paste', paste, true);
+      editor.destroy();
+    },
   };
 }
 
@@ -181,11 +199,14 @@ function cleanPaste(fragment: DocumentFragment): void {
     }
   }
   for (const styled of fragment.querySelectorAll<HTMLElement>('[style]')) {
-    const kept = ['font-weight', 'font-style', 'text-decoration']
-      .map((name) => [name, styled.style.getPropertyValue(name)] as const)
-      .filter(([, value]) => value !== '');
+    const { fontWeight, fontStyle, textDecorationLine, textDecoration } = styled.style;
     styled.removeAttribute('style');
-    for (const [name, value] of kept) styled.style.setProperty(name, value);
+    if (/^(?:bold|bolder|[6-9]00)$/.test(fontWeight)) styled.style.fontWeight = 'bold';
+    if (fontStyle === 'italic') styled.style.fontStyle = 'italic';
+    if (/underline/.test(textDecorationLine || textDecoration)) {
+      styled.style.textDecoration = 'underline';
+    }
+    if (!styled.style.length) styled.removeAttribute('style');
   }
   for (const sized of fragment.querySelectorAll(
     '[width], [height], [align], [bgcolor], [color], [face], [size]',
@@ -195,5 +216,9 @@ function cleanPaste(fragment: DocumentFragment): void {
         sized.removeAttribute(name);
       }
     }
+  }
+  // What is left of a paste's styling spans is nothing: their text stays, they go.
+  for (const span of fragment.querySelectorAll('span')) {
+    if (span.attributes.length === 0) span.replaceWith(...span.childNodes);
   }
 }
