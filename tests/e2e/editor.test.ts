@@ -17,6 +17,10 @@ import {
  * is the body with exactly the rep's change; a hostile paste runs and loads nothing; an SMS
  * shows what carriers will count.
  */
+/** Everything the sanitiser must stop, as a web page could put it on the clipboard. */
+const HOSTILE_PASTE =
+  '<img src="https://tracker.example/paste.gif" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">link</a><p style="background:url(https://tracker.example/paste-bg.png)">pasted</p><iframe src="https://tracker.example/frame"></iframe><svg onload="window.pwned=4"></svg>';
+
 describe.each(['chromium', 'firefox'] as const)(
   '%s: editing as it will arrive',
   (name: BrowserName) => {
@@ -92,32 +96,55 @@ describe.each(['chromium', 'firefox'] as const)(
 
       await (await panel.button(page, 'Execute via Reply')).click();
       await panel.region(page, 'status', 'Sent.');
-      const [call] = sandbox.executeCalls(101);
-      const sent = (call?.body as { content?: { body?: string } }).content?.body;
-      expect(sent).toBe(
-        original
-          .replace('15-minute', '<b>15-minute</b>')
-          .replace('next week', '<a href="https://example.com/calendar">next week</a>'),
-      );
+      expect(sandbox.executeCalls(101).map((c) => c.body)).toEqual([
+        {
+          content: {
+            subject: 'Quick question, Jane',
+            body: original
+              .replace('15-minute', '<b>15-minute</b>')
+              .replace('next week', '<a href="https://example.com/calendar">next week</a>'),
+          },
+        },
+      ]);
     });
 
     it('pastes a hostile snippet: nothing runs, nothing loads, only the safe subset arrives', async () => {
       await openEditor(106);
       await select('Styled');
-      await page.evaluate(() => {
-        const editor = document
-          .querySelector('execute-via-reply')
-          ?.shadowRoot?.querySelector<HTMLElement>('.evr-editor');
-        const data = new DataTransfer();
-        data.setData(
-          'text/html',
-          '<img src="https://tracker.example/paste.gif" onerror="window.pwned=1"><script>window.pwned=2</script><a href="javascript:window.pwned=3">link</a><p style="background:url(https://tracker.example/paste-bg.png)">pasted</p><iframe src="https://tracker.example/frame"></iframe><svg onload="window.pwned=4"></svg>',
+      // A real paste: the page puts the snippet on the clipboard in a copy event (Firefox
+      // carries no data in a paste event a page makes up), then Ctrl+C and Ctrl+V. Chromium's
+      // keyboard input doesn't run the copy command, so there the paste event is made up.
+      await page.evaluate((html) => {
+        (window as { hostile?: string }).hostile = html;
+        window.addEventListener(
+          'copy',
+          (event) => {
+            event.clipboardData?.setData('text/html', html);
+            event.clipboardData?.setData('text/plain', 'pasted');
+            event.preventDefault();
+            event.stopImmediatePropagation();
+          },
+          { capture: true, once: true },
         );
-        data.setData('text/plain', 'pasted');
-        editor?.dispatchEvent(
-          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-        );
-      });
+      }, HOSTILE_PASTE);
+      if (name === 'firefox') {
+        await page.keyboard.down('Control');
+        await page.keyboard.press('c');
+        await page.keyboard.press('v');
+        await page.keyboard.up('Control');
+      } else {
+        await page.evaluate(() => {
+          const editor = document
+            .querySelector('execute-via-reply')
+            ?.shadowRoot?.querySelector<HTMLElement>('.evr-editor');
+          const data = new DataTransfer();
+          data.setData('text/html', (window as { hostile?: string }).hostile ?? '');
+          data.setData('text/plain', 'pasted');
+          editor?.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        });
+      }
       await panel.text(page, 'pasted');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
