@@ -101,7 +101,7 @@ export function RichTextEditor({
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => editor.toggle(format)}
             >
-              {face}
+              <span aria-hidden="true">{face}</span>
             </button>
           ))}
           <button
@@ -127,7 +127,7 @@ export function RichTextEditor({
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.undo()}
           >
-            ↶
+            <span aria-hidden="true">↶</span>
           </button>
           <button
             type="button"
@@ -139,7 +139,7 @@ export function RichTextEditor({
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.redo()}
           >
-            ↷
+            <span aria-hidden="true">↷</span>
           </button>
         </div>
       )}
