@@ -102,11 +102,11 @@ export function RichTextEditor({
               onClick={() => editor.toggle(format)}
             >
               <span aria-hidden="true">{face}</span>
+              <span class="evr-sr">{name}</span>
             </button>
           ))}
           <button
             type="button"
-            aria-label="Link"
             title="Link"
             aria-pressed={formats.link}
             aria-keyshortcuts="Control+K"
@@ -119,7 +119,6 @@ export function RichTextEditor({
           </button>
           <button
             type="button"
-            aria-label="Undo"
             title="Undo"
             aria-keyshortcuts="Control+Z"
             disabled={readOnly}
@@ -128,10 +127,10 @@ export function RichTextEditor({
             onClick={() => editor.undo()}
           >
             <span aria-hidden="true">↶</span>
+            <span class="evr-sr">Undo</span>
           </button>
           <button
             type="button"
-            aria-label="Redo"
             title="Redo"
             aria-keyshortcuts="Control+Shift+Z"
             disabled={readOnly}
@@ -140,6 +139,7 @@ export function RichTextEditor({
             onClick={() => editor.redo()}
           >
             <span aria-hidden="true">↷</span>
+            <span class="evr-sr">Redo</span>
           </button>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Task } from '@/utils/reply/schemas';
@@ -259,9 +259,8 @@ describe('TaskPanel', () => {
     expect(editor.getAttribute('aria-multiline')).toBe('true');
     const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
     for (const name of ['Bold', 'Italic', 'Underline', 'Bulleted list', 'Numbered list', 'Link']) {
-      expect(
-        toolbar.querySelector(`button[aria-label="${name}"]`)?.getAttribute('aria-pressed'),
-      ).toBe('false');
+      const button = within(toolbar).getByRole('button', { name });
+      expect(button.getAttribute('aria-pressed')).toBe('false');
     }
     const token = editor.querySelector('.evr-token');
     expect(token?.textContent).toBe('{{firstName}}');

@@ -77,7 +77,7 @@ describe.each(['chromium', 'firefox'] as const)(
       await panel.text(page, 'Send from');
       expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
       await (await panel.button(page, 'Edit text')).click();
-      await panel.text(page, 'Link↶↷');
+      await panel.text(page, 'Link↶Undo↷Redo');
       expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
 
       // The dark theme follows the system, and its contrast holds too. Emulating the system's

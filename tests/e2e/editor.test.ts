@@ -39,7 +39,7 @@ describe.each(['chromium', 'firefox'] as const)(
       await page.goto(`https://run.reply.io/tasks/${taskId}`);
       await panel.text(page, `Task ${taskId}`);
       await (await panel.button(page, 'Edit text')).click();
-      await panel.text(page, 'Link↶↷');
+      await panel.text(page, 'Link↶Undo↷Redo');
     };
 
     /** Selects the first occurrence of `word` in the editor, as a double click would. */
@@ -74,7 +74,7 @@ describe.each(['chromium', 'firefox'] as const)(
       );
       expect(original).toContain('15-minute call');
       await (await panel.button(page, 'Edit text')).click();
-      await panel.text(page, 'Link↶↷');
+      await panel.text(page, 'Link↶Undo↷Redo');
 
       await select('15-minute');
       await page.keyboard.down('Control');
@@ -84,7 +84,7 @@ describe.each(['chromium', 'firefox'] as const)(
         () =>
           document
             .querySelector('execute-via-reply')
-            ?.shadowRoot?.querySelector('button[aria-label="Bold"]')
+            ?.shadowRoot?.querySelector('button.evr-tool-bold')
             ?.getAttribute('aria-pressed') === 'true',
         { timeout: STEP_MS },
       );
