@@ -92,7 +92,6 @@ export function RichTextEditor({
             <button
               key={format}
               type="button"
-              aria-label={name}
               title={name}
               aria-pressed={formats[format]}
               aria-keyshortcuts={keys}
