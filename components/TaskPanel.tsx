@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
-import { previewDocument } from '@/utils/preview';
 import type { EmailAccount, Task } from '@/utils/reply/schemas';
 import {
   canPickEmailAccount,
@@ -12,9 +11,10 @@ import {
   whyNotExecutable,
 } from '@/utils/reply/task';
 import { type PanelStore, placeholdersIn } from '@/utils/stores/panel';
+import { BodyEditor, EmailPreview } from './editor/BodyEditor';
 import { Alert, RetryableFailure } from './PanelParts';
 import { isHeldByChecks, PreSendCheck } from './PreSendCheck';
-import { useNextTask } from './useNextTask';
+import { SmsEditor } from './SmsEditor';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
@@ -134,19 +134,8 @@ function ContentPreview({ task }: { task: Task }) {
 }
 
 function BodyPreview({ task, body }: { task: Task; body: string }) {
-  // The frame comes a task after the rest of the panel, in a box of the same size.
-  const frameReady = useNextTask();
   if (!isEmailTask(task)) return <p class="evr-preview evr-plain">{body}</p>;
-  if (!frameReady) return <div class="evr-preview evr-frame" />;
-  return (
-    <iframe
-      class="evr-preview evr-frame"
-      title="Email preview"
-      sandbox=""
-      referrerpolicy="no-referrer"
-      srcdoc={previewDocument(body)}
-    />
-  );
+  return <EmailPreview body={body} />;
 }
 
 function DraftEditor({ store, task, accounts }: LoadedProps) {
@@ -199,20 +188,20 @@ function DraftEditor({ store, task, accounts }: LoadedProps) {
           />
         </label>
       )}
-      <label>
-        Body
-        <textarea
-          rows={isEmailTask(task) ? 8 : 4}
-          value={body}
-          readOnly={locked}
-          onInput={(e) => actions.editBody(e.currentTarget.value)}
+      {isEmailTask(task) ? (
+        <BodyEditor
+          body={body}
+          original={rendered?.body ?? ''}
+          locked={locked}
+          onChange={actions.editBody}
         />
-      </label>
-      {isEmailTask(task) && body && (
-        <details class="evr-preview-block" open>
-          <summary>Preview</summary>
-          <BodyPreview task={task} body={body} />
-        </details>
+      ) : (
+        <SmsEditor
+          body={body}
+          phone={recipient(task)}
+          locked={locked}
+          onChange={actions.editBody}
+        />
       )}
       {!locked && <PlaceholderCheck store={store} task={task} />}
       <ExecutionActions store={store} edited={edited} />

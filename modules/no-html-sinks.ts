@@ -2,11 +2,13 @@ import type { Plugin } from 'vite';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
 
 /**
- * Ships no HTML-injection sink. The extension never uses Preact's dangerouslySetInnerHTML
- * (email previews render in a sandboxed frame instead), so its one `innerHTML = …` assignment
- * is made to throw: untrusted HTML has no path into a live DOM, and `web-ext lint` has no
- * unsafe assignment to report. The build fails if Preact's code no longer matches, so an
- * upgrade can't quietly bring the sink back.
+ * Keeps Preact's HTML sink out of the build. The extension never uses Preact's
+ * dangerouslySetInnerHTML (email previews render in a sandboxed frame, the editor takes its
+ * content as sanitised DOM), so its one `innerHTML = …` assignment is made to throw: no view
+ * can hand untrusted HTML to a live DOM. The build fails if Preact's code no longer matches,
+ * so an upgrade can't quietly bring the sink back. The only sinks left are the editor's two
+ * (Squire's undo, DOMPurify's inert parser), which `npm run lint:firefox` allows by name and
+ * nothing else (tests/build/lint-firefox.ts).
  */
 const PREACT_SINK = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
 const REFUSAL =

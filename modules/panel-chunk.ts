@@ -10,49 +10,69 @@ import { noHtmlSinks } from './no-html-sinks';
  * when a content script finds a task context (utils/background/panel-injection.ts). WXT bundles
  * each content script into one file, so only a separate build keeps the always-loaded part a
  * small detector. Injected rather than imported: the file needs no web_accessible_resources
- * entry (pages can't probe for it) and no import() of a computed URL.
+ * entry (pages can't probe for it) and no import() of a computed URL. The panel's on-demand
+ * parts (`editor.js`, `sms.js`) are built and injected the same way, when the panel asks
+ * (components/editor/load-chunks.injected.ts takes load-chunks.ts's place in this build).
  */
-const FILE = 'panel.js';
-/** The global the script defines in the content-script world; see components/panel-module. */
-const GLOBAL = 'executeViaReplyPanel';
+const CHUNKS = [
+  { file: 'panel.js', entry: 'components/panel-module.tsx', global: 'executeViaReplyPanel' },
+  // Loaded when the rep starts editing an email: Squire, DOMPurify, the sanitiser.
+  {
+    file: 'editor.js',
+    entry: 'components/editor/editor-module.ts',
+    global: 'executeViaReplyEditor',
+  },
+  // Loaded with an SMS task: the segment calculator (its grapheme tables are most of it).
+  { file: 'sms.js', entry: 'utils/sms-count.ts', global: 'executeViaReplySms' },
+];
+
+const INJECTED_LOADER = 'components/editor/load-chunks.injected.ts';
 
 export default defineWxtModule({
   name: 'panel-chunk',
   setup(wxt) {
     wxt.hook('prepare:publicPaths', (_wxt, paths) => {
-      paths.push(`/${FILE}`);
+      for (const { file } of CHUNKS) paths.push(`/${file}`);
     });
 
     wxt.hook('build:done', async (_wxt, output) => {
       // Minified as the real thing in every build but development (the bench's mode too).
       const production = wxt.config.mode !== 'development';
-      await build({
-        configFile: false,
-        root: wxt.config.root,
-        logLevel: 'warn',
-        mode: wxt.config.mode,
-        plugins: [preact(), noHtmlSinks()],
-        resolve: { alias: { '@': wxt.config.root } },
-        define: {
-          'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
-          'import.meta.env.FIREFOX': JSON.stringify(wxt.config.browser === 'firefox'),
-          'import.meta.env.CHROME': JSON.stringify(wxt.config.browser === 'chrome'),
-        },
-        build: {
-          outDir: wxt.config.outDir,
-          emptyOutDir: false,
-          minify: production,
-          sourcemap: !production,
-          target: 'es2022',
-          lib: {
-            entry: resolve(wxt.config.root, 'components/panel-module.tsx'),
-            formats: ['iife'],
-            name: GLOBAL,
-            fileName: () => FILE,
+      for (const chunk of CHUNKS) {
+        await build({
+          configFile: false,
+          root: wxt.config.root,
+          logLevel: 'warn',
+          mode: wxt.config.mode,
+          plugins: [preact(), noHtmlSinks()],
+          resolve: {
+            alias: [
+              // The panel's on-demand parts arrive by injection, not import (see there).
+              { find: /^.*\/load-chunks$/, replacement: resolve(wxt.config.root, INJECTED_LOADER) },
+              { find: '@', replacement: wxt.config.root },
+            ],
           },
-        },
-      });
-      output.publicAssets.push({ type: 'asset', fileName: FILE });
+          define: {
+            'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
+            'import.meta.env.FIREFOX': JSON.stringify(wxt.config.browser === 'firefox'),
+            'import.meta.env.CHROME': JSON.stringify(wxt.config.browser === 'chrome'),
+          },
+          build: {
+            outDir: wxt.config.outDir,
+            emptyOutDir: false,
+            minify: production,
+            sourcemap: !production,
+            target: 'es2022',
+            lib: {
+              entry: resolve(wxt.config.root, chunk.entry),
+              formats: ['iife'],
+              name: chunk.global,
+              fileName: () => chunk.file,
+            },
+          },
+        });
+        output.publicAssets.push({ type: 'asset', fileName: chunk.file });
+      }
     });
   },
 });

@@ -11,3 +11,9 @@ export const PANEL_PORT = 'execute-via-reply:panel';
  * after every such port closed (panel closed, tab gone, popup shut) raises a notification.
  */
 export const WATCH_PORT_PREFIX = 'execute-via-reply:watch:';
+
+/**
+ * The panel's on-demand parts (`<prefix>editor`, `<prefix>sms`), injected into the asking
+ * frame's content-script world the same way as the panel.
+ */
+export const CHUNK_PORT_PREFIX = 'execute-via-reply:chunk:';

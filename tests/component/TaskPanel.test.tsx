@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Task } from '@/utils/reply/schemas';
@@ -8,6 +8,12 @@ import { makeTask, oneOffEmailTask, smsTask } from '../fixtures/tasks';
 
 const finished = (task: Task) =>
   ok({ ...task, status: 'finished' as const, finishedAt: '2026-11-28T17:05:00Z' });
+
+/** "Edit HTML": the body's source, as a secondary mode. */
+async function editHtml() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit HTML' }));
+  return screen.getByLabelText('Body HTML') as HTMLTextAreaElement;
+}
 
 function renderPanel(connector: ReturnType<typeof fakeConnector>, taskId = 101) {
   render(<TaskPanel store={createPanelStore(connector, taskId)} />);
@@ -41,7 +47,8 @@ describe('TaskPanel', () => {
     expect((screen.getByLabelText('Subject') as HTMLInputElement).value).toBe(
       'Quick question, Jane',
     );
-    expect((screen.getByLabelText('Body') as HTMLTextAreaElement).value).toBe('<p>Hi Jane,</p>');
+    expect(await screen.findByTitle('Email preview')).toBeTruthy();
+    expect((await editHtml()).value).toBe('<p>Hi Jane,</p>');
     expect(screen.queryByLabelText('Send from')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
@@ -125,10 +132,10 @@ describe('TaskPanel', () => {
           failed('rate-limited', 'Reply’s rate limit was reached, so nothing was sent.'),
       }),
     );
-    fireEvent.input(await screen.findByLabelText('Body'), { target: { value: 'my words' } });
+    fireEvent.input(await editHtml(), { target: { value: 'my words' } });
     fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/rate limit/);
-    expect((screen.getByLabelText('Body') as HTMLTextAreaElement).value).toBe('my words');
+    expect((screen.getByLabelText('Body HTML') as HTMLTextAreaElement).value).toBe('my words');
     expect(screen.getByRole('button', { name: 'Execute via Reply' })).toBeTruthy();
   });
 
@@ -165,7 +172,7 @@ describe('TaskPanel', () => {
         loaded: loaded(makeTask(), { draft: { subject: null, body: 'kept body' } }),
       }),
     );
-    const body = (await screen.findByLabelText('Body')) as HTMLTextAreaElement;
+    const body = await editHtml();
     expect(body.value).toBe('kept body');
     fireEvent.input(body, { target: { value: 'kept body, edited again' } });
     await waitFor(() =>
@@ -240,5 +247,39 @@ describe('TaskPanel', () => {
     fireEvent.click(execute);
     await screen.findByText(/^Sent\./);
     expect(connector.executeTask).toHaveBeenCalledOnce();
+  });
+
+  it('edits the body as formatted text: a labelled toolbar and textbox, placeholders as tokens', async () => {
+    const body = '<p>Hi {{firstName}},</p><p><strong>Quick</strong> question.</p>';
+    const connector = renderPanel(
+      fakeConnector({ loaded: loaded(makeTask({ content: { subject: 's', body } })) }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit text' }));
+    const editor = await screen.findByRole('textbox', { name: 'Body' });
+    expect(editor.getAttribute('aria-multiline')).toBe('true');
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
+    for (const name of ['Bold', 'Italic', 'Underline', 'Bulleted list', 'Numbered list', 'Link']) {
+      const button = within(toolbar).getByRole('button', { name });
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+    }
+    const token = editor.querySelector('.evr-token');
+    expect(token?.textContent).toBe('{{firstName}}');
+    expect(token?.getAttribute('contenteditable')).toBe('false');
+    // Opening the editor is no edit: nothing to save, `{}` would be sent.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(connector.saveDraft).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Discard edits' })).toBeNull();
+  });
+
+  it('counts an SMS in characters and segments, and names the character that made it UCS-2', async () => {
+    renderPanel(fakeConnector({ loaded: loaded(smsTask()) }), 103);
+    const body = (await screen.findByLabelText('Body')) as HTMLTextAreaElement;
+    fireEvent.input(body, { target: { value: 'a'.repeat(161) } });
+    expect(
+      await screen.findByText(/161 characters · 2 segments \(GSM-7, 153 per part\)/),
+    ).toBeTruthy();
+    fireEvent.input(body, { target: { value: 'See you soon 🙂' } });
+    expect(await screen.findByText(/1 segment \(UCS-2, 70 per message\)/)).toBeTruthy();
+    expect(screen.getByText(/“🙂” is not in the GSM-7 alphabet/)).toBeTruthy();
   });
 });

@@ -62,6 +62,10 @@ describe.each(['chromium', 'firefox'] as const)(
       await popup.click('.evr-form button[type="submit"]');
       await popup.waitForText('.evr-panel', 'Step 2 - Email');
       expect(await violations(popup)).toEqual([]);
+      // With the formatted-text editor open (its toolbar shows once it has loaded).
+      await popup.click('.evr-modes button');
+      await popup.waitForText('.evr-panel [role="toolbar"]', 'Link');
+      expect(await violations(popup)).toEqual([]);
       await popup.close();
 
       const options = await browser.extensionPage('options.html');
@@ -71,6 +75,9 @@ describe.each(['chromium', 'firefox'] as const)(
 
       const page = await browser.openPage('https://run.reply.io/tasks/102');
       await panel.text(page, 'Send from');
+      expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
+      await (await panel.button(page, 'Edit text')).click();
+      await panel.text(page, 'Link↶Undo↷Redo');
       expect(await violations(inPage(page), 'execute-via-reply')).toEqual([]);
 
       // The dark theme follows the system, and its contrast holds too. Emulating the system's

@@ -29,6 +29,10 @@ describe.each(['chromium', 'firefox'] as const)(
       await popup.click('.evr-due-actions button.evr-primary');
       await popup.waitForText('#evr-review-title', `Review 1 of ${due}`);
       const first = Number(/Task (\d+)/.exec(await popup.waitForText('.evr-panel', 'Task '))?.[1]);
+      // An email's source is edited in its secondary "Edit HTML" mode; an SMS is plain text.
+      if ((await popup.text('.evr-panel')).includes('Manual email')) {
+        await popup.click('.evr-panel .evr-mode-html');
+      }
       await popup.fill('.evr-panel textarea', 'Edited in review.');
       await popup.screenshot?.('popup-review');
       await popup.click('.evr-panel button.evr-primary');

@@ -89,7 +89,8 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
     await panel.text(page, 'Send from');
     await (await panel.field(page, 'Send from')).select('2');
     await typeOver(await panel.field(page, 'Subject'), 'Following up on our call');
-    const body = await (await panel.field(page, 'Body')).evaluate(
+    await (await panel.button(page, 'Edit HTML')).click();
+    const body = await (await panel.field(page, 'Body HTML')).evaluate(
       (el) => (el as HTMLTextAreaElement).value,
     );
 
@@ -157,7 +158,8 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
       { kind: 'status', status: 429, retryAfter: '2' },
     );
     await page.goto('https://run.reply.io/tasks/201');
-    const body = await panel.field(page, 'Body');
+    await (await panel.button(page, 'Edit HTML')).click();
+    const body = await panel.field(page, 'Body HTML');
     await typeOver(body, 'Edited before the limit');
     await (await panel.button(page, 'Execute via Reply')).click();
     expect(await panel.region(page, 'alert', 'rate limit')).toMatch(

@@ -120,11 +120,13 @@ describe.each(['chromium', 'firefox'] as const)('%s: never send twice', (name: B
 
   it('an edited draft survives closing the page', async () => {
     await open(210);
-    await typeOver(await panel.field(page, 'Body'), 'Draft that must survive');
+    await (await panel.button(page, 'Edit HTML')).click();
+    await typeOver(await panel.field(page, 'Body HTML'), 'Draft that must survive');
     await page.goto('https://run.reply.io/');
     await panel.waitGone(page);
     await open(210);
-    const body = await panel.field(page, 'Body');
+    await (await panel.button(page, 'Edit HTML')).click();
+    const body = await panel.field(page, 'Body HTML');
     expect(await body.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe(
       'Draft that must survive',
     );

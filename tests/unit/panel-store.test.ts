@@ -34,6 +34,36 @@ describe('panel store: what execute sends', () => {
     );
   });
 
+  it('sends {} when the editor reports the body is the template again', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    store.getState().editBody('<p>Hello Jane</p>');
+    store.getState().editBody(null);
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 }, expect.any(AbortSignal));
+  });
+
+  it('saves nothing when the editor reports the body it already has', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, connector } = await readyStore(makeTask());
+      store.getState().editBody(null);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(connector.saveDraft).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('still flags {{placeholders}} left in an edited body', async () => {
+    const { store, connector } = await readyStore(makeTask());
+    store.getState().editBody('<p>Hi {{firstName}}, <b>quick</b> question.</p>');
+    await store.getState().execute();
+    expect(connector.executeTask).not.toHaveBeenCalled();
+    store.getState().confirmPlaceholders(true);
+    await store.getState().execute();
+    expect(connector.executeTask).toHaveBeenCalledTimes(1);
+  });
+
   it('sends no subject for SMS', async () => {
     const { store, connector } = await readyStore(smsTask());
     store.getState().editBody('Hi Jane!');

@@ -2,9 +2,9 @@ import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { browser, MatchPattern } from '#imports';
 import { messenger, type ProtocolMap, type Result } from '../messaging';
-import { PANEL_PORT, WATCH_PORT_PREFIX } from '../panel-port';
+import { WATCH_PORT_PREFIX } from '../panel-port';
 import { ReplyError } from '../reply/errors';
-import { injectPanel } from './panel-injection';
+import { injectPanel, scriptOfPort } from './panel-injection';
 import { requestSchemas } from './requests';
 import type { ReplyService } from './service';
 import type { SiteRegistry } from './site-registry';
@@ -99,8 +99,9 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
       else port.onDisconnect.addListener(service.watch(taskId));
       return;
     }
-    if (port.name !== PANEL_PORT) return;
-    const answer = fromContent(sender) ? injectPanel(sender) : Promise.reject();
+    const script = scriptOfPort(port.name);
+    if (!script) return;
+    const answer = fromContent(sender) ? injectPanel(sender, script) : Promise.reject();
     answer
       .then(
         () => port.postMessage(true),

@@ -27,7 +27,8 @@ interface DraftSlice {
   placeholdersConfirmed: boolean;
   confirmPlaceholders(confirmed: boolean): void;
   editSubject(subject: string): void;
-  editBody(body: string): void;
+  /** null: the body is the task's own again (the rep undid every change). */
+  editBody(body: string | null): void;
   discardEdits(): void;
   pickEmailAccount(id: number | null): void;
 }
@@ -106,6 +107,8 @@ export function createPanelStore(connector: Connector, taskId: number) {
         saveSoon();
       },
       editBody(body) {
+        // The editor reports on every change it sees, its own re-renders included.
+        if (get().edits.body === body) return;
         set((s) => ({ edits: { ...s.edits, body } }));
         saveSoon();
       },

@@ -1,0 +1,225 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { Alert } from '../PanelParts';
+import type { Format, Formats, RichEditor } from './editor-module';
+import { loadEditor } from './load-chunks';
+
+const NO_FORMATS: Formats = {
+  bold: false,
+  italic: false,
+  underline: false,
+  link: false,
+  bulleted: false,
+  numbered: false,
+};
+
+/** Toolbar buttons: name, what they show, their shortcut. */
+const BUTTONS: { format: Exclude<Format, 'link'>; name: string; face: string; keys: string }[] = [
+  { format: 'bold', name: 'Bold', face: 'B', keys: 'Control+B' },
+  { format: 'italic', name: 'Italic', face: 'I', keys: 'Control+I' },
+  { format: 'underline', name: 'Underline', face: 'U', keys: 'Control+U' },
+  { format: 'bulleted', name: 'Bulleted list', face: '•', keys: 'Control+Shift+8' },
+  { format: 'numbered', name: 'Numbered list', face: '1.', keys: 'Control+Shift+9' },
+];
+
+/** Only web and mail links can be added. */
+const LINKABLE = /^(?:https:\/\/[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$/i;
+
+/**
+ * The body as formatted text: a toolbar and the editor (loaded on first use, see
+ * load-chunks.ts). What the rep sees here is what is sent; `onChange` gets the body to send,
+ * or null when it is the template again.
+ */
+export function RichTextEditor({
+  body,
+  original,
+  readOnly,
+  onChange,
+}: {
+  body: string;
+  original: string;
+  readOnly: boolean;
+  onChange(body: string | null): void;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const [editor, setEditor] = useState<RichEditor | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [formats, setFormats] = useState(NO_FORMATS);
+  const [linking, setLinking] = useState<string | null>(null);
+  const labelId = useId();
+  const change = useRef(onChange);
+  change.current = onChange;
+
+  // Built once per mount: the editor owns its DOM from then on.
+  useEffect(() => {
+    let made: RichEditor | null = null;
+    let gone = false;
+    loadEditor().then(
+      ({ createRichEditor }) => {
+        if (gone || !root.current) return;
+        made = createRichEditor(root.current, {
+          body,
+          original,
+          onChange: (next) => change.current(next),
+          onFormats: setFormats,
+          onLinkKey: () => setLinking(made?.linkAt() ?? 'https://'),
+        });
+        setEditor(made);
+      },
+      () => setFailed(true),
+    );
+    return () => {
+      gone = true;
+      made?.destroy();
+    };
+  }, []);
+
+  useEffect(() => {
+    root.current?.setAttribute('contenteditable', editor && !readOnly ? 'true' : 'false');
+  }, [editor, readOnly]);
+
+  return (
+    <div class="evr-rich">
+      <span id={labelId} class="evr-label">
+        Body
+      </span>
+      {failed && (
+        <Alert>The editor could not be loaded. Reload the page, or use “Edit HTML”.</Alert>
+      )}
+      {!editor && !failed && <p role="status">Loading the editor…</p>}
+      {editor && (
+        <div role="toolbar" aria-label="Formatting" class="evr-toolbar">
+          {BUTTONS.map(({ format, name, face, keys }) => (
+            <button
+              key={format}
+              type="button"
+              title={name}
+              aria-pressed={formats[format]}
+              aria-keyshortcuts={keys}
+              disabled={readOnly}
+              class={`evr-tool evr-tool-${format}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => editor.toggle(format)}
+            >
+              <span aria-hidden="true">{face}</span>
+              <span class="evr-sr">{name}</span>
+            </button>
+          ))}
+          <button
+            type="button"
+            title="Link"
+            aria-pressed={formats.link}
+            aria-keyshortcuts="Control+K"
+            disabled={readOnly}
+            class="evr-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setLinking(editor.linkAt() ?? 'https://')}
+          >
+            Link
+          </button>
+          <button
+            type="button"
+            title="Undo"
+            aria-keyshortcuts="Control+Z"
+            disabled={readOnly}
+            class="evr-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.undo()}
+          >
+            <span aria-hidden="true">↶</span>
+            <span class="evr-sr">Undo</span>
+          </button>
+          <button
+            type="button"
+            title="Redo"
+            aria-keyshortcuts="Control+Shift+Z"
+            disabled={readOnly}
+            class="evr-tool"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.redo()}
+          >
+            <span aria-hidden="true">↷</span>
+            <span class="evr-sr">Redo</span>
+          </button>
+        </div>
+      )}
+      {linking !== null && editor && (
+        <LinkForm
+          initial={linking}
+          hasLink={formats.link}
+          onDone={(url) => {
+            setLinking(null);
+            if (url !== undefined) editor.link(url);
+            editor.focus();
+          }}
+        />
+      )}
+      {/* biome-ignore lint/a11y/useSemanticElements: formatted text needs contenteditable, not a textarea */}
+      <div
+        ref={root}
+        tabIndex={0}
+        class="evr-editor"
+        role="textbox"
+        aria-multiline="true"
+        aria-labelledby={labelId}
+        aria-readonly={readOnly}
+        hidden={!editor}
+      />
+    </div>
+  );
+}
+
+/** Add, change or remove the link at the selection; undefined means cancelled. */
+function LinkForm({
+  initial,
+  hasLink,
+  onDone,
+}: {
+  initial: string;
+  hasLink: boolean;
+  onDone(url: string | null | undefined): void;
+}) {
+  const [url, setUrl] = useState(initial);
+  const [wrong, setWrong] = useState(false);
+  const apply = () => {
+    const address = url.trim();
+    if (LINKABLE.test(address)) onDone(address);
+    else setWrong(true);
+  };
+  return (
+    <div class="evr-link-form">
+      <label>
+        Link address
+        <input
+          type="url"
+          value={url}
+          // biome-ignore lint/a11y/noAutofocus: the rep just asked to type an address
+          autoFocus
+          onInput={(e) => {
+            setUrl(e.currentTarget.value);
+            setWrong(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              apply();
+            } else if (e.key === 'Escape') onDone(undefined);
+          }}
+        />
+      </label>
+      {wrong && <Alert>A link must start with https:// or mailto: (an email address).</Alert>}
+      <div class="evr-actions">
+        <button type="button" onClick={apply}>
+          Apply link
+        </button>
+        {hasLink && (
+          <button type="button" onClick={() => onDone(null)}>
+            Remove link
+          </button>
+        )}
+        <button type="button" onClick={() => onDone(undefined)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
