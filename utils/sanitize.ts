@@ -1,4 +1,5 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { PLACEHOLDER_SOURCE } from './reply/task';
 
 /**
  * The one HTML subset an email body may have on its way into the editor and out of it. Task
@@ -35,8 +36,6 @@ const HELD_STYLE = 'data-evr-style';
 const IMAGE_STANDIN = 'Image (not loaded while editing)';
 /** Marks a `{{placeholder}}` token in the editor. */
 export const TOKEN_ATTRIBUTE = 'data-evr-placeholder';
-/** As utils/reply/task.ts finds them: `{{` a name `}}`. */
-const PLACEHOLDER = String.raw`\{\{\s*[^{}\s][^{}]*?\s*\}\}`;
 /** CSS that loads or runs something: `url(…)`, `image-set(…)`, `@import`, old IE's expression. */
 const LOADING_CSS = /url\s*\(|image-set\s*\(|@import|expression\s*\(|behavior\s*:/i;
 
@@ -147,9 +146,9 @@ function wrapPlaceholders(fragment: DocumentFragment): void {
   const walker = doc.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
-  const whole = new RegExp(`^${PLACEHOLDER}$`);
+  const whole = new RegExp(`^${PLACEHOLDER_SOURCE}$`);
   for (const text of texts) {
-    const parts = text.data.split(new RegExp(`(${PLACEHOLDER})`));
+    const parts = text.data.split(new RegExp(`(${PLACEHOLDER_SOURCE})`));
     if (parts.length === 1) continue;
     text.replaceWith(
       ...parts

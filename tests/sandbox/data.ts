@@ -398,12 +398,13 @@ function taskSeeds(
       dueInHours: -21,
       template: email('Checking in, {{firstName}}', '<p>Hi {{firstName}},</p><p>Any news?</p>'),
     },
-    // The agency user's tasks, one in each of their teams.
+    // The agency user's tasks, one in each of their teams; an hour overdue, so due today at
+    // whatever hour the sandbox starts.
     {
       id: 601,
       taskType: TaskType.manualEmail,
       contactId: 2,
-      dueInHours: 1,
+      dueInHours: -1,
       assignedUserId: TEAMS_USER.id,
       teamId: 501,
       template: email('Northwind, {{firstName}}', '<p>Hi {{firstName}},</p><p>From Northwind.</p>'),
@@ -412,7 +413,7 @@ function taskSeeds(
       id: 602,
       taskType: TaskType.manualEmail,
       contactId: 3,
-      dueInHours: 1,
+      dueInHours: -1,
       assignedUserId: TEAMS_USER.id,
       teamId: 502,
       template: email('Contoso, {{firstName}}', '<p>Hi {{firstName}},</p><p>From Contoso.</p>'),

@@ -98,8 +98,11 @@ export function dueText(task: Task, now = Date.now()): string | null {
     : `${when} (${relative})`;
 }
 
+/** A `{{placeholder}}`: `{{`, a name, `}}` (the editor shows each as one token). */
+export const PLACEHOLDER_SOURCE = String.raw`\{\{\s*[^{}\s][^{}]*?\s*\}\}`;
+
 /** `{{placeholders}}` Reply left unrendered (e.g. an unknown variable), each once. */
 export function unresolvedPlaceholders(...texts: (string | null | undefined)[]): string[] {
-  const found = texts.join('\n').match(/\{\{\s*[^{}\s][^{}]*?\s*\}\}/g) ?? [];
+  const found = texts.join('\n').match(new RegExp(PLACEHOLDER_SOURCE, 'g')) ?? [];
   return [...new Set(found)];
 }

@@ -117,6 +117,23 @@ const QUIET_PREFS = {
   'toolkit.telemetry.unified': false,
 };
 
+/**
+ * Under load, Firefox over BiDi now and then reports a navigation as aborted
+ * (`NS_BINDING_ABORTED`) when the page it leaves was still finishing work of its own; the same
+ * navigation again goes through. Navigating sends nothing to Reply, so going again is safe.
+ */
+function retryAbortedNavigations(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    try {
+      return await goto(url, options);
+    } catch (error) {
+      if (!String(error).includes('NS_BINDING_ABORTED')) throw error;
+      return goto(url, options);
+    }
+  };
+}
+
 export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSession> {
   const uuid = randomUUID();
   const extensionOrigin = `moz-extension://${uuid}`;
@@ -305,6 +322,7 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
     const newPage = async (url?: string): Promise<Page> => {
       const page = startupTab ?? (await browser.newPage({ type: 'window' }));
       startupTab = undefined;
+      retryAbortedNavigations(page);
       // Puppeteer's 30 s default would let a missing element eat most of a test's budget.
       page.setDefaultTimeout(STEP_MS);
       if (url) await withTimeout(page.goto(url), STEP_MS, `opening ${url}`);
