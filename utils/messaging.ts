@@ -78,7 +78,7 @@ export interface ProtocolMap {
   removeApiKey(): Result<ConnectionView>;
   loadTask(data: Input<'loadTask'>): Result<LoadedTask>;
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
-  /** Completes a task without sending anything (its contact opted out). */
+  /** Completes a task without sending anything (done by the rep, or its contact opted out). */
   completeTask(data: Input<'completeTask'>): Result<ExecutionOutcome>;
   /** The team every call names, for a user in several Reply teams. */
   chooseTeam(data: Input<'chooseTeam'>): Result<ConnectionView>;

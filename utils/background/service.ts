@@ -3,6 +3,7 @@ import { createExecutor, type ExecutionOutcome, sentOrFailed } from '../executio
 import type { ConnectionView, DraftEdits, ExecuteRequest, LoadedTask } from '../messaging';
 import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
+import type { CompleteBody } from '../reply/complete';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
 import type { Task, TaskSummary } from '../reply/schemas';
@@ -328,9 +329,9 @@ export function createReplyService(
 
     executeTask: (request: ExecuteRequest) => executeTask(request, { fromView: true }),
 
-    /** Completes a task without sending (its contact opted out); once, like an execution. */
-    async completeTask(taskId: number): Promise<ExecutionOutcome> {
-      const outcome = await executor.complete(taskId);
+    /** Completes a task without sending (a call made, a step done, an opt-out); once. */
+    async completeTask(taskId: number, body: CompleteBody = {}): Promise<ExecutionOutcome> {
+      const outcome = await executor.complete(taskId, body);
       people.clear();
       options.onExecuted?.();
       await drafts.remove(taskId);

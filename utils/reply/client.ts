@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { CompleteBody } from './complete';
 import { parseRetryAfter, ReplyError } from './errors';
 import type { RateLimiter } from './rate-limit';
 import {
@@ -201,8 +202,8 @@ export class ReplyClient {
    * Completes a task without sending anything. Callers go through utils/execution only. The
    * answer's shape isn't documented: the task it holds, or else the task read back.
    */
-  async completeTask(taskId: number): Promise<Task> {
-    const answer = await this.call('POST', `/v3/tasks/${taskId}/complete`, v.unknown(), {});
+  async completeTask(taskId: number, body: CompleteBody = {}): Promise<Task> {
+    const answer = await this.call('POST', `/v3/tasks/${taskId}/complete`, v.unknown(), body);
     const task = v.safeParse(TaskSchema, answer);
     return task.success ? task.output : this.getTask(taskId);
   }
