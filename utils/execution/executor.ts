@@ -3,7 +3,7 @@ import type { ExecuteBody, ReplyClient } from '../reply/client';
 import type { CompleteBody } from '../reply/complete';
 import { ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
-import { whyNotExecutable } from '../reply/task';
+import { isSendableType, whyNotExecutable } from '../reply/task';
 import type { ExecutionRecord } from '../storage';
 
 /**
@@ -48,8 +48,10 @@ export function sentOrFailed({ task, completed }: ExecutionOutcome): {
 } {
   // A sendable task is completed without sending only when its contact opted out.
   if (completed) {
-    const sendable = task.taskType === 'manualEmail' || task.taskType === 'sms';
-    return { state: 'completed', reason: sendable ? 'The contact had opted out.' : null };
+    return {
+      state: 'completed',
+      reason: isSendableType(task.taskType) ? 'The contact had opted out.' : null,
+    };
   }
   return task.isFailed
     ? { state: 'failed', reason: 'Reply could not deliver it.' }
