@@ -66,7 +66,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
     expect(text).toContain('Task 301');
     // A call is listed too, with the number to dial and its outcomes, never a send.
     expect(text).toContain('Task 303');
-    expect(text).toContain('Reached: negative');
+    await panel.text(page, 'Reached: negative'); // its own panel loads its task
     expect(lookups().at(-1)?.body).toEqual({ searchTerm: 'ada.byron@example.com' });
     const personFilters = sandbox
       .apiRequests({ pathPattern: /^\/v3\/tasks\/filter$/ })
