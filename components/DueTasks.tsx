@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
-import { formatTime } from '@/utils/reply/task';
-import type { PopupStore } from '@/utils/stores/popup';
+import { formatTime, typeLabel } from '@/utils/reply/task';
+import { type PopupStore, sendableOf } from '@/utils/stores/popup';
 import { Alert, RetryableFailure } from './PanelParts';
 
-const TYPE = { manualEmail: 'Email', sms: 'SMS' } as const;
-
-/** Today's due and overdue manual emails and SMS; any one opens in the task view. */
+/** Today's due and overdue tasks of every type; any one opens in its task view. */
 export function DueTasks({ store }: { store: PopupStore }) {
   const due = useStore(store, (s) => s.due);
   const openError = useStore(store, (s) => s.openError);
@@ -15,6 +13,7 @@ export function DueTasks({ store }: { store: PopupStore }) {
   );
   const [pasted, setPasted] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const sendable = due.status === 'ready' ? sendableOf(due.tasks).length : 0;
 
   useEffect(() => {
     void store.getState().loadDue();
@@ -29,12 +28,12 @@ export function DueTasks({ store }: { store: PopupStore }) {
         <RetryableFailure error={due.error} onRetry={() => void store.getState().loadDue()} />
       )}
       {due.status === 'ready' && due.tasks.length === 0 && <p>Nothing due today.</p>}
-      {due.status === 'ready' && due.tasks.length > 0 && !bulkActive && (
+      {sendable > 0 && !bulkActive && (
         <div class="evr-actions evr-due-actions">
           {confirming ? (
             <>
               <span>
-                Send all {due.tasks.length} without review? Tasks that still hold
+                Send all {sendable} emails and SMS without review? Tasks that still hold
                 {' {{placeholders}} '}are skipped and listed.
               </span>
               <button
@@ -61,7 +60,7 @@ export function DueTasks({ store }: { store: PopupStore }) {
                 Review and send
               </button>
               <button type="button" class="evr-send-all" onClick={() => setConfirming(true)}>
-                Send all {due.tasks.length} as they are…
+                Send all {sendable} as they are…
               </button>
             </>
           )}
@@ -71,13 +70,12 @@ export function DueTasks({ store }: { store: PopupStore }) {
         <ul class="evr-due">
           {due.tasks.map((task) => {
             const overdue = task.dueTo !== null && Date.parse(task.dueTo) < now;
-            const type = task.taskType === 'sms' ? TYPE.sms : TYPE.manualEmail;
             return (
               <li key={task.id}>
                 <button type="button" onClick={() => store.getState().openTask(task.id)}>
                   <span>{task.contact?.fullName ?? `Task ${task.id}`}</span>
                   <span class="evr-muted">
-                    {type} ·{' '}
+                    {task.taskType === 'manualEmail' ? 'Email' : typeLabel(task)} ·{' '}
                     {task.sequenceStepDisplayName ??
                       (task.sequenceStepId === null ? 'One-off' : 'Sequence step')}{' '}
                     · {task.dueTo ? formatTime(task.dueTo) : 'no due time'}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { dialledNumber } from '@/utils/phone';
 import type { SmsCount } from '@/utils/sms-count';
 import { loadSmsCount } from './editor/load-chunks';
 
@@ -19,15 +20,13 @@ export function SmsEditor({
   locked: boolean;
   onChange(body: string): void;
 }) {
-  const [count, setCount] = useState<{ run: Counter; dial: (phone: string) => string } | null>(
-    null,
-  );
+  const [count, setCount] = useState<Counter | null>(null);
   const countId = useId();
   useEffect(() => {
     let gone = false;
     loadSmsCount().then(
-      ({ countSms, dialledNumber }) => {
-        if (!gone) setCount({ run: countSms, dial: dialledNumber });
+      ({ countSms }) => {
+        if (!gone) setCount(() => countSms);
       },
       () => undefined,
     );
@@ -49,10 +48,10 @@ export function SmsEditor({
         />
       </label>
       <div id={countId} class="evr-sms-count">
-        {count && <SmsFacts count={count.run(body)} />}
-        {count && phone && (
+        {count && <SmsFacts count={count(body)} />}
+        {phone && (
           <p class="evr-muted">
-            Dialled as <span class="evr-number">{count.dial(phone)}</span>
+            Dialled as <span class="evr-number">{dialledNumber(phone)}</span>
           </p>
         )}
       </div>

@@ -15,6 +15,7 @@ import { BodyEditor, EmailPreview } from './editor/BodyEditor';
 import { Alert, RetryableFailure } from './PanelParts';
 import { isHeldByChecks, PreSendCheck } from './PreSendCheck';
 import { SmsEditor } from './SmsEditor';
+import { DONE_BY_REP_VIEWS } from './task-views/views';
 import { useSecondsUntil } from './useSecondsUntil';
 
 /** The one preview-edit-execute view, for the page panel and the popup alike. */
@@ -83,6 +84,8 @@ function LoadedTaskView({ store, task, accounts }: LoadedProps) {
   const blocked = whyNotExecutable(task);
   const to = recipient(task);
   const due = dueText(task);
+  // Tasks the rep does themselves (a call, a LinkedIn step) get their type's own view.
+  const DoneByRep = DONE_BY_REP_VIEWS[task.taskType];
 
   return (
     <>
@@ -110,7 +113,9 @@ function LoadedTaskView({ store, task, accounts }: LoadedProps) {
           </>
         )}
       </dl>
-      {blocked && execution.status !== 'done' ? (
+      {DoneByRep ? (
+        <DoneByRep store={store} task={task} />
+      ) : blocked && execution.status !== 'done' ? (
         <>
           <p class="evr-note">{blocked}</p>
           <ContentPreview task={task} />

@@ -11,6 +11,7 @@ import type {
 } from './messaging';
 import { messenger } from './messaging';
 import { WATCH_PORT_PREFIX } from './panel-port';
+import type { CompleteBody } from './reply/complete';
 import { ReplyError } from './reply/errors';
 import type { EmailAccount, TaskSummary } from './reply/schemas';
 import type { BulkRun, HistoryEntry, Settings } from './storage';
@@ -26,8 +27,8 @@ export interface Connector {
   loadTask(taskId: number): Promise<Result<LoadedTask>>;
   /** Aborting `watching` (the view closed) leaves the outcome to a system notification. */
   executeTask(request: ExecuteRequest, watching?: AbortSignal): Promise<Result<ExecutionOutcome>>;
-  /** Completes a task without sending anything (its contact opted out). */
-  completeTask(taskId: number): Promise<Result<ExecutionOutcome>>;
+  /** Completes a task without sending anything (done by the rep, or its contact opted out). */
+  completeTask(taskId: number, body?: CompleteBody): Promise<Result<ExecutionOutcome>>;
   /** For a user in several Reply teams: the team every call names. */
   chooseTeam(teamId: number): Promise<Result<ConnectionView>>;
   /** The outcome of an execution already started; null when none was. */
@@ -82,7 +83,8 @@ export function createMessagingConnector(): Connector {
         unwatch();
       }
     },
-    completeTask: (taskId) => send(() => messenger.sendMessage('completeTask', { taskId })),
+    completeTask: (taskId, body = {}) =>
+      send(() => messenger.sendMessage('completeTask', { taskId, ...body })),
     chooseTeam: (teamId) => send(() => messenger.sendMessage('chooseTeam', { teamId })),
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
     dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),

@@ -78,7 +78,7 @@ export interface ProtocolMap {
   removeApiKey(): Result<ConnectionView>;
   loadTask(data: Input<'loadTask'>): Result<LoadedTask>;
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
-  /** Completes a task without sending anything (its contact opted out). */
+  /** Completes a task without sending anything (done by the rep, or its contact opted out). */
   completeTask(data: Input<'completeTask'>): Result<ExecutionOutcome>;
   /** The team every call names, for a user in several Reply teams. */
   chooseTeam(data: Input<'chooseTeam'>): Result<ConnectionView>;
@@ -86,7 +86,7 @@ export interface ProtocolMap {
   executionStatus(data: { taskId: number }): Result<ExecutionOutcome | null>;
   /** Keeps (or, with both fields null, discards) the rep's edits of a task. */
   saveDraft(data: Input<'saveDraft'>): Result<null>;
-  /** The rep's New manual emails and SMS due by the end of today, latest due first. */
+  /** The rep's New tasks of every type due by the end of today, latest due first. */
   dueTasks(): Result<TaskSummary[]>;
   getSettings(): Result<Settings>;
   saveSettings(data: Input<'saveSettings'>): Result<Settings>;

@@ -23,9 +23,3 @@ export function countSms(text: string): SmsCount {
     unicode: [...new Set(message.getNonGsmCharacters())],
   };
 }
-
-/** The number as it will be dialled: `+` and digits, nothing else. */
-export function dialledNumber(phone: string): string {
-  const digits = phone.replace(/[^\d]/g, '');
-  return phone.trim().startsWith('+') ? `+${digits}` : digits;
-}

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
  * Size budgets of what the extension puts into pages. The always-loaded content scripts are
  * small detectors; the panel (Preact, Zustand, styles) loads only where there is a task; the
  * editor (Squire, DOMPurify) only when the rep starts editing an email, the SMS counter only
- * with an SMS task. The panel's own budget didn't grow for them.
+ * with an SMS task. The panel's own budget didn't grow for them; it grew by 1 KB for the
+ * views of every task type the rep completes (call, LinkedIn, to-do, meeting, WhatsApp).
  */
 const KB = 1024;
-const BUDGETS = { detector: 6 * KB, panel: 25 * KB };
+const BUDGETS = { detector: 6 * KB, panel: 26 * KB };
 const ON_DEMAND = { 'editor.js': 34 * KB, 'sms.js': 13 * KB };
 
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;

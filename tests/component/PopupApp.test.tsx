@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import { createPopupStore } from '@/utils/stores/popup';
 import { fakeConnector, loaded, ok } from '../fixtures/connector';
@@ -47,6 +47,28 @@ describe('popup', () => {
     expect(connector.loadTask).toHaveBeenCalledWith(101);
     fireEvent.click(screen.getByRole('button', { name: '← Due tasks' }));
     expect(await screen.findByRole('heading', { name: 'Due today (2)' })).toBeTruthy();
+  });
+
+  it('lists every type due, and reviews and sends only the emails and SMS', async () => {
+    const connector = fakeConnector({
+      connection: connected,
+      due: ok([
+        makeSummary({ id: 104, taskType: 'call', contact: { id: 2, fullName: 'John Roe' } }),
+        due(101, 'Jane Doe', '2099-01-01T10:00:00Z', 'Step 2 - Email'),
+        makeSummary({ id: 108, taskType: 'linkedIn', contact: { id: 4, fullName: 'Li Wei' } }),
+      ]),
+      loaded: loaded(makeTask()),
+    });
+    render(<App store={createPopupStore(connector)} connector={connector} />);
+    expect(await screen.findByRole('heading', { name: 'Due today (3)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^John Roe/ }).textContent).toContain('Call ·');
+    expect(screen.getByRole('button', { name: /^Li Wei/ }).textContent).toContain('LinkedIn ·');
+    fireEvent.click(screen.getByRole('button', { name: 'Send all 1 as they are…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send them' }));
+    await vi.waitFor(() => expect(connector.startBulk).toHaveBeenCalledTimes(1));
+    expect(connector.startBulk).toHaveBeenCalledWith([
+      { taskId: 101, contact: 'Jane Doe', contactId: 101 },
+    ]);
   });
 
   it('opens a pasted task link, and says what it needs when the paste isn’t one', async () => {

@@ -104,10 +104,11 @@ describe('TaskPanel', () => {
     );
   });
 
-  it('explains tasks that cannot be executed and offers no button', async () => {
-    renderPanel(fakeConnector({ loaded: loaded(makeTask({ taskType: 'call' })) }));
-    expect(await screen.findByText(/Call tasks can’t be executed/)).toBeTruthy();
+  it('explains tasks of a type it does not know and offers no button', async () => {
+    renderPanel(fakeConnector({ loaded: loaded(makeTask({ taskType: 'unknown' })) }));
+    expect(await screen.findByText(/Unknown type tasks can’t be executed/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Mark done' })).toBeNull();
   });
 
   it('shows a failed load as a sentence with a way to try again', async () => {

@@ -106,20 +106,22 @@ describe.each(scenarios)('$name: execute a Reply task from the page', (scenario)
     });
   });
 
-  it('follows in-app navigation, explains tasks it cannot execute, and leaves with the task', async () => {
+  it('follows in-app navigation, offers a call its outcomes instead of a send, and leaves with the task', async () => {
     await page.goto('https://run.reply.io/tasks/103');
     await panel.text(page, 'SMS');
     expect(await panel.hasField(page, 'Subject')).toBe(false);
     expect(await panel.hasField(page, 'Body')).toBe(true);
 
     await page.click('nav a[href="/tasks/104"]');
-    expect(await panel.text(page, 'Call tasks can’t be executed')).toContain('Task 104');
+    expect(await panel.text(page, 'Reached: negative')).toContain('Task 104');
     expect(await panel.hasButton(page, 'Execute via Reply')).toBe(false);
+    expect(await panel.hasButton(page, 'Call again')).toBe(true);
 
     await page.click('nav a[href="/"]');
     await panel.waitGone(page);
     expect(sandbox.executeCalls(104)).toHaveLength(0);
     expect(sandbox.executeCalls(103)).toHaveLength(0);
+    expect(sandbox.completed).toEqual([]);
   });
 
   it('is not restyled by the page', async () => {

@@ -28,18 +28,14 @@ const SCENARIOS = {
   firefox: { auth: 'bearer', enumForm: 'string' },
 } as const;
 
-/** What the sandbox holds due today for the demo user: New manual emails and SMS. */
+/** What the sandbox holds due today for the demo user: New tasks of every type. */
 function dueToday(): number[] {
   const world = seedWorld(Date.now(), QUEUE_SIZE);
   const end = new Date();
   end.setHours(23, 59, 59, 999);
   return [...world.tasks.values()]
     .filter(
-      (t) =>
-        t.assignedUserId === 1001 &&
-        t.status === 0 &&
-        (t.taskType === 7 || t.taskType === 8) &&
-        Date.parse(t.dueTo) <= end.getTime(),
+      (t) => t.assignedUserId === 1001 && t.status === 0 && Date.parse(t.dueTo) <= end.getTime(),
     )
     .map((t) => t.id);
 }

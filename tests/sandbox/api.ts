@@ -13,6 +13,7 @@ import {
   type World,
 } from './data';
 import {
+  CallResolution,
   CreationSource,
   type EnumForm,
   type EnumMap,
@@ -65,6 +66,14 @@ export interface ApiResponse {
   headers?: Record<string, string>;
   /** JSON to send; none for 401 and 204. */
   body?: unknown;
+}
+
+/** A task completed through `POST /v3/tasks/{id}/complete`, with what the body asked. */
+export interface Completion {
+  taskId: number;
+  callResolution: number | null;
+  finishProspectInSequence: boolean;
+  at: number;
 }
 
 export interface SentMessage {
@@ -133,6 +142,8 @@ export function authenticate(headers: IncomingHttpHeaders, mode: AuthMode): User
 export class ReplyApi {
   /** Every message actually sent, one per accepted execute. Cleared in place on reset. */
   readonly sent: SentMessage[] = [];
+  /** Every accepted complete, in order. Cleared in place on reset. */
+  readonly completed: Completion[] = [];
   private world: World;
 
   private readonly routes: Route[] = [
@@ -186,6 +197,7 @@ export class ReplyApi {
   reset(): void {
     this.world = seedWorld(Date.now(), this.options.queueSize);
     this.sent.length = 0;
+    this.completed.length = 0;
   }
 
   task(id: number): Task | undefined {
@@ -293,8 +305,17 @@ export class ReplyApi {
 
   private complete(req: ApiRequest, id: number): ApiResponse {
     const task = this.ownTask(req, id);
-    parseCompleteBody(bodyOf(req));
+    const input = parseCompleteBody(bodyOf(req));
     assertActive(task);
+    if (input.callResolution !== undefined && task.taskType !== TaskType.call) {
+      throw new ApiError(problem(400, 'callResolution applies to Call tasks only.'));
+    }
+    this.completed.push({
+      taskId: task.id,
+      callResolution: input.callResolution ?? null,
+      finishProspectInSequence: input.finishProspectInSequence ?? false,
+      at: Date.now(),
+    });
     Object.assign(task, {
       status: TaskStatus.finished,
       finishedAt: new Date().toISOString(),
@@ -607,14 +628,28 @@ function parseExecuteBody(body: unknown): {
 }
 
 /** Validates only: the sandbox keeps no call outcomes or sequence state. */
-function parseCompleteBody(body: unknown): void {
+function parseCompleteBody(body: unknown): {
+  callResolution?: number;
+  finishProspectInSequence?: boolean;
+} {
   const input = asObject(body);
   const errors: FieldError[] = [];
-  field(input, 'callResolution', errors, 'a string or an integer', (value) =>
-    typeof value === 'string' || Number.isInteger(value) ? value : undefined,
+  const callResolution = field(
+    input,
+    'callResolution',
+    errors,
+    'Positive, ToCall or Negative (0, 1 or 2)',
+    (value) => parseEnum(CallResolution, value),
   );
-  field(input, 'finishProspectInSequence', errors, 'a boolean', asBoolean);
+  const finishProspectInSequence = field(
+    input,
+    'finishProspectInSequence',
+    errors,
+    'a boolean',
+    asBoolean,
+  );
   if (errors.length > 0) throw invalid(errors);
+  return { callResolution, finishProspectInSequence };
 }
 
 interface TaskFilter {

@@ -9,6 +9,7 @@ import {
   type ApiResponse,
   type AuthMode,
   authenticate,
+  type Completion,
   problem,
   ReplyApi,
   type RequestBody,
@@ -23,7 +24,7 @@ import { isSiteHost, serveSitePage } from './site-pages';
 import { sandboxCertificate } from './tls';
 import { serveWebApp, WEB_APP_HOSTS } from './webapp';
 
-export type { SentMessage } from './api';
+export type { Completion, SentMessage } from './api';
 export type { Task as SandboxTask } from './data';
 export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY, SANDBOX_TEAMS_API_KEY } from './data';
 export type { Fault, FaultMatch } from './faults';
@@ -72,6 +73,8 @@ export interface Sandbox {
   executeCalls(taskId?: number): RecordedRequest[];
   /** Messages actually sent, one per accepted execute. */
   sent: SentMessage[];
+  /** Tasks completed, one per accepted complete, with the body's choices. */
+  completed: Completion[];
   /** Fault the next `times` (default 1) API requests matching `match`. */
   inject(match: FaultMatch, fault: Fault, times?: number): void;
   /** A copy of the task's current state, with integer enums. */
@@ -207,6 +210,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     origin: `https://127.0.0.1:${port}`,
     requests,
     sent: api.sent,
+    completed: api.completed,
     apiRequests: (filter = {}) =>
       requests.filter(
         (r) =>

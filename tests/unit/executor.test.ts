@@ -144,6 +144,15 @@ describe('executor', () => {
     expect(guard).not.toHaveBeenCalled();
   });
 
+  it('passes the call outcome and the sequence choice to Reply, once', async () => {
+    const reply = fakeReply({});
+    const executor = executorFor(reply);
+    const body = { callResolution: 2, finishProspectInSequence: true } as const;
+    await Promise.all([executor.complete(104, body), executor.complete(104, body)]);
+    expect(reply.completeTask).toHaveBeenCalledTimes(1);
+    expect(reply.completeTask).toHaveBeenCalledWith(104, body);
+  });
+
   it('reads the task back after a complete whose answer was lost', async () => {
     const lostThenNew = fakeReply({
       complete: () => Promise.reject(new ReplyError('network')),

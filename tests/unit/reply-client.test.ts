@@ -93,6 +93,28 @@ describe('ReplyClient decoding', () => {
   });
 });
 
+describe('ReplyClient completeTask', () => {
+  it('posts the call outcome and the sequence choice as the body, {} when there is none', async () => {
+    const { fetch, calls } = scriptedFetch(() => ({
+      status: 200,
+      body: { ...TASK_INT, taskType: 2, status: 1 },
+    }));
+    const task = await client(fetch).completeTask(104, {
+      callResolution: 2,
+      finishProspectInSequence: true,
+    });
+    expect(task).toMatchObject({ taskType: 'call', status: 'finished' });
+    expect(calls[0]?.method).toBe('POST');
+    expect(calls[0]?.url).toBe('https://api.test/v3/tasks/104/complete');
+    expect(await calls[0]?.clone().json()).toEqual({
+      callResolution: 2,
+      finishProspectInSequence: true,
+    });
+    await client(fetch).completeTask(108);
+    expect(await calls[1]?.clone().json()).toEqual({});
+  });
+});
+
 describe('ReplyClient auth', () => {
   it.each([
     ['x-api-key', 'x-api-key', 'k-123'],

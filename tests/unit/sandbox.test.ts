@@ -279,12 +279,61 @@ describe('Reply sandbox', () => {
     });
   });
 
-  it('completes any task type without sending', async () => {
-    const answer = await call(sandbox, 'POST', '/v3/tasks/104/complete', {
-      body: { callResolution: 'connected' },
+  describe('POST /v3/tasks/{id}/complete', () => {
+    it('completes any task type without sending, and records the body', async () => {
+      const call104 = await call(sandbox, 'POST', '/v3/tasks/104/complete', {
+        body: { callResolution: 2, finishProspectInSequence: true },
+      });
+      expect(call104.json).toMatchObject({ id: 104, status: 1, content: null });
+      const linkedIn = await call(sandbox, 'POST', '/v3/tasks/108/complete');
+      expect(linkedIn.status).toBe(200);
+      expect(sandbox.sent).toEqual([]);
+      expect(sandbox.completed).toEqual([
+        { taskId: 104, callResolution: 2, finishProspectInSequence: true, at: expect.any(Number) },
+        {
+          taskId: 108,
+          callResolution: null,
+          finishProspectInSequence: false,
+          at: expect.any(Number),
+        },
+      ]);
     });
-    expect(answer.json).toMatchObject({ id: 104, status: 1, content: null });
-    expect(sandbox.sent).toEqual([]);
+
+    it('reads a call outcome by name as the newer docs send it', async () => {
+      const answer = await call(sandbox, 'POST', '/v3/tasks/104/complete', {
+        body: { callResolution: 'ToCall' },
+      });
+      expect(answer.status).toBe(200);
+      expect(sandbox.completed[0]?.callResolution).toBe(1);
+    });
+
+    it('completes New tasks only, once', async () => {
+      expect((await call(sandbox, 'POST', '/v3/tasks/104/complete')).status).toBe(200);
+      const again = await call(sandbox, 'POST', '/v3/tasks/104/complete');
+      expect(again.status).toBe(400);
+      expect(again.json.detail).toBe('Task is already finished.');
+      expect((await call(sandbox, 'POST', '/v3/tasks/105/complete')).status).toBe(400);
+      expect(sandbox.completed.map((c) => c.taskId)).toEqual([104]);
+    });
+
+    it('refuses a call outcome on a task that is not a call, and an unknown outcome', async () => {
+      const onLinkedIn = await call(sandbox, 'POST', '/v3/tasks/108/complete', {
+        body: { callResolution: 0 },
+      });
+      expect(onLinkedIn.status).toBe(400);
+      expect(onLinkedIn.json.detail).toBe('callResolution applies to Call tasks only.');
+      const unknown = await call(sandbox, 'POST', '/v3/tasks/104/complete', {
+        body: { callResolution: 'connected' },
+      });
+      expect(unknown.status).toBe(400);
+      const notBoolean = await call(sandbox, 'POST', '/v3/tasks/104/complete', {
+        body: { finishProspectInSequence: 'yes' },
+      });
+      expect(notBoolean.status).toBe(400);
+      expect(sandbox.completed).toEqual([]);
+      expect(sandbox.task(104)).toMatchObject({ status: 0 });
+      expect(sandbox.task(108)).toMatchObject({ status: 0 });
+    });
   });
 
   describe('POST /v3/tasks/filter', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countSms, dialledNumber } from '@/utils/sms-count';
+import { dialledNumber } from '@/utils/phone';
+import { countSms } from '@/utils/sms-count';
 
 describe('countSms', () => {
   it.each([

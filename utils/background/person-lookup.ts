@@ -27,7 +27,7 @@ export function createPersonLookup(client: () => Promise<ReplyClient>) {
         if (found.length === 0) continue;
         const contacts: PersonTasks['contacts'] = [];
         for (const contact of found) {
-          const tasks = await reply.pendingExecutableTasks({ contactId: contact.id });
+          const tasks = await reply.pendingTasks({ contactId: contact.id });
           contacts.push({
             id: contact.id,
             name: [contact.firstName, contact.lastName].filter(Boolean).join(' ') || null,

@@ -22,7 +22,12 @@ export const requestSchemas = {
     /** What the rep saw and chose to send past: a reply since, or checks that failed. */
     acknowledged: v.optional(v.pipe(v.array(v.picklist(['replied', 'unchecked'])), v.maxLength(2))),
   }),
-  completeTask: v.object({ taskId: TaskId }),
+  completeTask: v.object({
+    taskId: TaskId,
+    /** Call tasks only: 0 reached (positive), 1 call again, 2 reached (negative). */
+    callResolution: v.optional(v.picklist([0, 1, 2])),
+    finishProspectInSequence: v.optional(v.boolean()),
+  }),
   chooseTeam: v.object({ teamId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   executionStatus: v.object({ taskId: TaskId }),
   saveDraft: v.object({

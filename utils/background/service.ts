@@ -3,6 +3,7 @@ import { createExecutor, type ExecutionOutcome, sentOrFailed } from '../executio
 import type { ConnectionView, DraftEdits, ExecuteRequest, LoadedTask } from '../messaging';
 import { createRecordMap, createWriteQueue } from '../record-map';
 import { type ClientOptions, connect, ReplyClient } from '../reply/client';
+import type { CompleteBody } from '../reply/complete';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import { RateLimiter, steadyIntervalMs } from '../reply/rate-limit';
 import type { Task, TaskSummary } from '../reply/schemas';
@@ -141,11 +142,12 @@ export function createReplyService(
     }));
   }
 
-  /** The rep's New manual emails and SMS due by the end of today, as Reply lists them. */
-  function dueToday(reply: ReplyClient): Promise<TaskSummary[]> {
+  /** The rep's New tasks due by the end of today, as Reply lists them (all types, or sendable). */
+  function dueToday(reply: ReplyClient, types: 'all' | 'sendable'): Promise<TaskSummary[]> {
     const endOfDay = new Date();
     endOfDay.setHours(23, 59, 59, 999);
-    return reply.pendingExecutableTasks({ to: endOfDay.toISOString() });
+    const filter = { to: endOfDay.toISOString() };
+    return types === 'all' ? reply.pendingTasks(filter) : reply.pendingExecutableTasks(filter);
   }
 
   async function connectionView(): Promise<ConnectionView> {
@@ -328,9 +330,9 @@ export function createReplyService(
 
     executeTask: (request: ExecuteRequest) => executeTask(request, { fromView: true }),
 
-    /** Completes a task without sending (its contact opted out); once, like an execution. */
-    async completeTask(taskId: number): Promise<ExecutionOutcome> {
-      const outcome = await executor.complete(taskId);
+    /** Completes a task without sending (a call made, a step done, an opt-out); once. */
+    async completeTask(taskId: number, body: CompleteBody = {}): Promise<ExecutionOutcome> {
+      const outcome = await executor.complete(taskId, body);
       people.clear();
       options.onExecuted?.();
       await drafts.remove(taskId);
@@ -364,17 +366,17 @@ export function createReplyService(
     executionStatus: (taskId: number) => executor.status(taskId),
 
     /**
-     * The rep's New manual emails and SMS due by the end of today, latest due first, with
+     * The rep's New tasks of every type due by the end of today, latest due first, with
      * their step names.
      */
     async dueTasks(): Promise<TaskSummary[]> {
       const reply = await client();
       const due = (task: TaskSummary) => Date.parse(task.dueTo ?? '') || 0;
-      return (await nameSteps(reply, await dueToday(reply))).sort((a, b) => due(b) - due(a));
+      return (await nameSteps(reply, await dueToday(reply, 'all'))).sort((a, b) => due(b) - due(a));
     },
 
-    /** How many are due today, for the badge: the list alone, no step names. */
-    dueCount: async () => (await dueToday(await client())).length,
+    /** How many emails and SMS are due today, for the badge: the list alone, no step names. */
+    dueCount: async () => (await dueToday(await client(), 'sendable')).length,
 
     async saveDraft(taskId: number, edits: DraftEdits): Promise<null> {
       if (edits.subject === null && edits.body === null) await drafts.remove(taskId);

@@ -1,8 +1,9 @@
 import type { RecordMap } from '../record-map';
 import type { ExecuteBody, ReplyClient } from '../reply/client';
+import type { CompleteBody } from '../reply/complete';
 import { ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
-import { whyNotExecutable } from '../reply/task';
+import { isSendableType, whyNotExecutable } from '../reply/task';
 import type { ExecutionRecord } from '../storage';
 
 /**
@@ -45,7 +46,13 @@ export function sentOrFailed({ task, completed }: ExecutionOutcome): {
   state: 'sent' | 'failed' | 'completed';
   reason: string | null;
 } {
-  if (completed) return { state: 'completed', reason: 'The contact had opted out.' };
+  // A sendable task is completed without sending only when its contact opted out.
+  if (completed) {
+    return {
+      state: 'completed',
+      reason: isSendableType(task.taskType) ? 'The contact had opted out.' : null,
+    };
+  }
   return task.isFailed
     ? { state: 'failed', reason: 'Reply could not deliver it.' }
     : { state: 'sent', reason: null };
@@ -185,13 +192,16 @@ export function createExecutor(deps: {
           (reply) => deps.guard(reply, taskId, acknowledged),
         ),
       ),
-    /** Completes the task without sending anything: for a contact who must not be written to. */
-    complete: (taskId: number) =>
+    /**
+     * Completes the task without sending anything: a call made, a LinkedIn step done, or a
+     * contact who must not be written to. As final as a send, so under the same rules.
+     */
+    complete: (taskId: number, body: CompleteBody = {}) =>
       once(taskId, () =>
         post(
           taskId,
           'complete',
-          (reply) => reply.completeTask(taskId),
+          (reply) => reply.completeTask(taskId, body),
           async () => undefined,
         ),
       ),

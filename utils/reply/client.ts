@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { CompleteBody } from './complete';
 import { parseRetryAfter, ReplyError } from './errors';
 import type { RateLimiter } from './rate-limit';
 import {
@@ -174,19 +175,28 @@ export class ReplyClient {
   }
 
   /**
-   * New manual emails and SMS, all pages (bounded), narrowed by `filter` (e.g. a contact, or
-   * due before a time). Enums go out as integers, which both versions of Reply's docs accept.
+   * New tasks, all pages (bounded), narrowed by `filter` (e.g. a contact, or due before a
+   * time) and, if given, to those task types. Enums go out as integers, which both versions of
+   * Reply's docs accept.
    */
-  pendingExecutableTasks(filter: { contactId?: number; to?: string }): Promise<TaskSummary[]> {
+  pendingTasks(
+    filter: { contactId?: number; to?: string },
+    taskType?: readonly number[],
+  ): Promise<TaskSummary[]> {
     return allPages(
       (skip) =>
         this.call('POST', `/v3/tasks/filter?top=${PAGE}&skip=${skip}`, TaskPageSchema, {
           ...filter,
           status: [0],
-          taskType: [7, 8],
+          ...(taskType ? { taskType: [...taskType] } : {}),
         }),
       LIST_BOUNDS.tasks,
     );
+  }
+
+  /** New manual emails and SMS (the types that can be sent), narrowed by `filter`. */
+  pendingExecutableTasks(filter: { contactId?: number; to?: string }): Promise<TaskSummary[]> {
+    return this.pendingTasks(filter, [7, 8]);
   }
 
   /** Whether a team-scoped call goes through: a user in several teams gets TEAM_REQUIRED. */
@@ -201,8 +211,8 @@ export class ReplyClient {
    * Completes a task without sending anything. Callers go through utils/execution only. The
    * answer's shape isn't documented: the task it holds, or else the task read back.
    */
-  async completeTask(taskId: number): Promise<Task> {
-    const answer = await this.call('POST', `/v3/tasks/${taskId}/complete`, v.unknown(), {});
+  async completeTask(taskId: number, body: CompleteBody = {}): Promise<Task> {
+    const answer = await this.call('POST', `/v3/tasks/${taskId}/complete`, v.unknown(), body);
     const task = v.safeParse(TaskSchema, answer);
     return task.success ? task.output : this.getTask(taskId);
   }

@@ -34,6 +34,14 @@ export const TaskStatusSchema = replyEnum({
   5: 'sequenceDetached',
 });
 export const CreationSourceSchema = replyEnum({ 0: 'user', 1: 'sequence', 2: 'meeting' });
+/** What a LinkedIn task asks of the rep. */
+export const LinkedInTaskTypeSchema = replyEnum({
+  0: 'message',
+  1: 'connect',
+  2: 'inMail',
+  3: 'viewProfile',
+});
+export type LinkedInTaskType = v.InferOutput<typeof LinkedInTaskTypeSchema>;
 
 export type TaskType = v.InferOutput<typeof TaskTypeSchema>;
 export type TaskStatus = v.InferOutput<typeof TaskStatusSchema>;
@@ -47,6 +55,7 @@ export const TaskSchema = v.object({
   id: v.pipe(v.number(), v.integer()),
   contactId: nullableId,
   taskType: TaskTypeSchema,
+  linkedInTaskType: v.nullish(LinkedInTaskTypeSchema, null),
   status: TaskStatusSchema,
   sequenceId: nullableId,
   sequenceStepDisplayName: nullableString,

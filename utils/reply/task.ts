@@ -24,9 +24,13 @@ export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string => TYPE_
 
 export const isEmailTask = (task: Task): boolean => task.taskType === 'manualEmail';
 
+/** Manual emails and SMS are sent through Reply; every other type is done by the rep. */
+export const isSendableType = (taskType: TaskType): boolean =>
+  taskType === 'manualEmail' || taskType === 'sms';
+
 /** Only ManualEmail and Sms can be executed, and only while New (Reply answers 400 otherwise). */
 export function whyNotExecutable(task: Task): string | null {
-  if (task.taskType !== 'manualEmail' && task.taskType !== 'sms') {
+  if (!isSendableType(task.taskType)) {
     return `${TYPE_LABELS[task.taskType]} tasks can’t be executed through Reply’s API: only manual emails and SMS can. Complete this one in Reply.`;
   }
   if (task.status !== 'new') {

@@ -2,6 +2,7 @@ import { createStore, type StateCreator } from 'zustand/vanilla';
 import type { Connector } from '../connector';
 import type { Acknowledgement } from '../execution/executor';
 import type { DraftEdits, ExecuteRequest, ExecutionOutcome, LoadedTask } from '../messaging';
+import type { CompleteBody } from '../reply/complete';
 import type { Failure } from '../reply/errors';
 import type { Task } from '../reply/schemas';
 import { canPickEmailAccount, unresolvedPlaceholders, whyNotExecutable } from '../reply/task';
@@ -48,6 +49,8 @@ interface ExecutionSlice {
   sendAnyway(): Promise<void>;
   /** The contact opted out: complete the task in Reply without sending anything. */
   completeWithoutSending(): Promise<void>;
+  /** A task the rep did themselves (a call, a LinkedIn step, a to-do): complete it, once. */
+  complete(body: CompleteBody): Promise<void>;
   /** Asks the background what became of an execution whose outcome is unknown. */
   checkOutcome(): Promise<void>;
   cancelWaiting(): void;
@@ -179,6 +182,16 @@ export function createPanelStore(connector: Connector, taskId: number) {
         set({ execution: { status: 'sending' } });
         const result = await connector.completeTask(taskId);
         // Never waited out and retried: a retry is the rep's (it sends nothing either way).
+        if (result.ok) settle(result);
+        else set({ execution: { status: 'failed', error: result.error } });
+      },
+      async complete(body) {
+        const state = get();
+        if (state.load.status !== 'ready' || state.load.task.status !== 'new') return;
+        const { status } = state.execution;
+        if (status === 'sending' || status === 'waiting' || status === 'done') return;
+        set({ execution: { status: 'sending' } });
+        const result = await connector.completeTask(taskId, body);
         if (result.ok) settle(result);
         else set({ execution: { status: 'failed', error: result.error } });
       },

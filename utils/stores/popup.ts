@@ -4,6 +4,7 @@ import { taskIdFromInput } from '../detect/reply';
 import type { ConnectionView } from '../messaging';
 import type { Failure } from '../reply/errors';
 import type { TaskSummary } from '../reply/schemas';
+import { isSendableType } from '../reply/task';
 import type { BulkRun, HistoryEntry } from '../storage';
 
 /** The toolbar popup's state: the connection to Reply, the due list, the task open in it. */
@@ -118,8 +119,9 @@ export function createPopupStore(connector: Connector) {
       refreshBulk: () => applyBulk(connector.bulkState()),
       async startBulk() {
         const { due } = get();
-        if (due.status !== 'ready' || due.tasks.length === 0) return;
-        await applyBulk(connector.startBulk(due.tasks.map(bulkTask)));
+        const tasks = due.status === 'ready' ? sendableOf(due.tasks) : [];
+        if (tasks.length === 0) return;
+        await applyBulk(connector.startBulk(tasks.map(bulkTask)));
       },
       pauseBulk: () => applyBulk(connector.pauseBulk()),
       resumeBulk: () => applyBulk(connector.resumeBulk()),
@@ -131,8 +133,8 @@ export function createPopupStore(connector: Connector) {
       review: null,
       startReview() {
         const { due } = get();
-        if (due.status === 'ready' && due.tasks.length > 0)
-          set({ review: { tasks: due.tasks, index: 0 } });
+        const tasks = due.status === 'ready' ? sendableOf(due.tasks) : [];
+        if (tasks.length > 0) set({ review: { tasks, index: 0 } });
       },
       nextInReview() {
         const { review } = get();
@@ -164,6 +166,10 @@ export function createPopupStore(connector: Connector) {
     };
   });
 }
+
+/** "Review and send" and "send all" are for what can be sent: emails and SMS. */
+export const sendableOf = (tasks: TaskSummary[]) =>
+  tasks.filter((task) => isSendableType(task.taskType));
 
 const bulkTask = (task: TaskSummary) => ({
   taskId: task.id,
