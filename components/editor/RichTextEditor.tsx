@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Alert } from '../PanelParts';
 import type { Format, Formats, RichEditor } from './editor-module';
@@ -89,57 +90,46 @@ export function RichTextEditor({
       {editor && (
         <div role="toolbar" aria-label="Formatting" class="evr-toolbar">
           {BUTTONS.map(({ format, name, face, keys }) => (
-            <button
+            <ToolButton
               key={format}
-              type="button"
-              title={name}
-              aria-pressed={formats[format]}
-              aria-keyshortcuts={keys}
+              name={name}
+              keys={keys}
+              pressed={formats[format]}
               disabled={readOnly}
-              class={`evr-tool evr-tool-${format}`}
-              onMouseDown={(e) => e.preventDefault()}
+              extraClass={`evr-tool-${format}`}
               onClick={() => editor.toggle(format)}
             >
               <span aria-hidden="true">{face}</span>
               <span class="evr-sr">{name}</span>
-            </button>
+            </ToolButton>
           ))}
-          <button
-            type="button"
-            title="Link"
-            aria-pressed={formats.link}
-            aria-keyshortcuts="Control+K"
+          <ToolButton
+            name="Link"
+            keys="Control+K"
+            pressed={formats.link}
             disabled={readOnly}
-            class="evr-tool"
-            onMouseDown={(e) => e.preventDefault()}
             onClick={() => setLinking(editor.linkAt() ?? 'https://')}
           >
             Link
-          </button>
-          <button
-            type="button"
-            title="Undo"
-            aria-keyshortcuts="Control+Z"
+          </ToolButton>
+          <ToolButton
+            name="Undo"
+            keys="Control+Z"
             disabled={readOnly}
-            class="evr-tool"
-            onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.undo()}
           >
             <span aria-hidden="true">↶</span>
             <span class="evr-sr">Undo</span>
-          </button>
-          <button
-            type="button"
-            title="Redo"
-            aria-keyshortcuts="Control+Shift+Z"
+          </ToolButton>
+          <ToolButton
+            name="Redo"
+            keys="Control+Shift+Z"
             disabled={readOnly}
-            class="evr-tool"
-            onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.redo()}
           >
             <span aria-hidden="true">↷</span>
             <span class="evr-sr">Redo</span>
-          </button>
+          </ToolButton>
         </div>
       )}
       {linking !== null && editor && (
@@ -221,5 +211,39 @@ function LinkForm({
         </button>
       </div>
     </div>
+  );
+}
+
+/** A toolbar button: named, with its shortcut, and keeping the editor's selection when pressed. */
+function ToolButton({
+  name,
+  keys,
+  pressed,
+  disabled,
+  extraClass,
+  onClick,
+  children,
+}: {
+  name: string;
+  keys: string;
+  pressed?: boolean;
+  disabled: boolean;
+  extraClass?: string;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <button
+      type="button"
+      title={name}
+      aria-pressed={pressed}
+      aria-keyshortcuts={keys}
+      disabled={disabled}
+      class={extraClass ? `evr-tool ${extraClass}` : 'evr-tool'}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }

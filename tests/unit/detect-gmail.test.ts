@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_COMPOSES } from '@/utils/detect/context';
 import { findGmailComposes } from '@/utils/detect/gmail';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 describe('findGmailComposes', () => {
   it.each<
@@ -61,7 +55,7 @@ describe('findGmailComposes', () => {
       ],
     ],
   ])('%s', (fixture, expected) => {
-    const composes = findGmailComposes(load(fixture));
+    const composes = findGmailComposes(loadSite(fixture));
     expect(
       composes.map((compose) => ({
         recipients: compose.recipients,
@@ -78,7 +72,7 @@ describe('findGmailComposes', () => {
   });
 
   it('returns each pop-out window separately, rooted at its dialog', () => {
-    const [first, second] = findGmailComposes(load('gmail-two-composes.html'));
+    const [first, second] = findGmailComposes(loadSite('gmail-two-composes.html'));
     expect(first?.root.getAttribute('role')).toBe('dialog');
     expect(second?.root.getAttribute('role')).toBe('dialog');
     expect(first?.root).not.toBe(second?.root);
@@ -87,7 +81,7 @@ describe('findGmailComposes', () => {
   });
 
   it('lower-cases and de-duplicates chips, ignoring mentions in the body and the inbox', () => {
-    const [first] = findGmailComposes(load('gmail-two-composes.html'));
+    const [first] = findGmailComposes(loadSite('gmail-two-composes.html'));
     // Maria appears as a chip and in the summary, in two spellings.
     expect(first?.recipients).toEqual(['bob.stone@example.org', 'maria.anders@alfreds.example']);
     expect(first?.recipients).not.toContain('chris.ops@northwind.example');
@@ -95,23 +89,23 @@ describe('findGmailComposes', () => {
   });
 
   it('roots an inline reply at its compose container, not the conversation', () => {
-    const [reply] = findGmailComposes(load('gmail-inline-reply.html'));
+    const [reply] = findGmailComposes(loadSite('gmail-inline-reply.html'));
     expect(reply?.root.classList.contains('M9')).toBe(true);
     expect(reply?.recipients).not.toContain('rep@northwind.example');
     expect(reply?.recipients).not.toContain('orders@alfreds.example');
   });
 
   it('never takes suggested recipients, the signature or the inbox for recipients', () => {
-    const [popout] = findGmailComposes(load('gmail-popout-es.html'));
+    const [popout] = findGmailComposes(loadSite('gmail-popout-es.html'));
     expect(popout?.recipients).not.toContain('bob.stone@example.org');
     expect(popout?.recipients).not.toContain('maria.anders@alfreds.example');
     expect(popout?.recipients).not.toContain('rep@northwind.example');
-    const [legacy] = findGmailComposes(load('gmail-legacy-de.html'));
+    const [legacy] = findGmailComposes(loadSite('gmail-legacy-de.html'));
     expect(legacy?.recipients).not.toContain('newsletter@vendor.example');
   });
 
   it('reports an address typed but not confirmed as a chip as unreadable, never as a recipient', () => {
-    const doc = load('gmail-two-composes.html');
+    const doc = loadSite('gmail-two-composes.html');
     const input = doc.querySelectorAll<HTMLInputElement>('input.agP')[1];
     if (input) input.value = 'ines@exam';
     const [, second] = findGmailComposes(doc);
@@ -119,7 +113,7 @@ describe('findGmailComposes', () => {
   });
 
   it('takes the body by g_editable, not by its translated label, and never the hidden textarea', () => {
-    const [legacy] = findGmailComposes(load('gmail-legacy-de.html'));
+    const [legacy] = findGmailComposes(loadSite('gmail-legacy-de.html'));
     expect(legacy?.bodyField?.tagName).toBe('DIV');
     expect(legacy?.root.getAttribute('role')).toBe('dialog');
   });

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PersonContext } from '@/utils/detect/context';
 import { detectHubSpotPerson } from '@/utils/detect/hubspot';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 const EU = 'https://app-eu1.hubspot.com/contacts/26445107/record/0-1/51201';
 const SECOND = 'https://app.hubspot.com/contacts/7794512/record/0-1/90210';
@@ -78,7 +72,7 @@ describe('detectHubSpotPerson', () => {
       { recordId: '51202', name: null, emails: [], phones: [], recordShown: false },
     ],
   ])('%s at %s', (fixture, url, expected) => {
-    expect(detectHubSpotPerson(load(fixture), new URL(url))).toEqual({
+    expect(detectHubSpotPerson(loadSite(fixture), new URL(url))).toEqual({
       kind: 'person',
       site: 'hubspot',
       ...expected,
@@ -86,7 +80,7 @@ describe('detectHubSpotPerson', () => {
   });
 
   it('lower-cases and de-duplicates emails from the highlight link and the properties', () => {
-    const person = detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(EU));
+    const person = detectHubSpotPerson(loadSite('hubspot-contact-eu.html'), new URL(EU));
     // Ada.Byron@Example.COM (link), ada.byron@example.com (field), ADA.BYRON@example.com (extra)
     expect(person?.emails.filter((email) => email === 'ada.byron@example.com')).toHaveLength(1);
     expect(person?.emails.every((email) => email === email.toLowerCase())).toBe(true);
@@ -96,7 +90,7 @@ describe('detectHubSpotPerson', () => {
     ['hubspot-contact-eu.html', EU],
     ['hubspot-contact-no-email.html', 'https://app.hubspot.com/contacts/7794512/record/0-1/30001'],
   ])('%s: timeline, associations and nav links do not leak in', (fixture, url) => {
-    const person = detectHubSpotPerson(load(fixture), new URL(url));
+    const person = detectHubSpotPerson(loadSite(fixture), new URL(url));
     const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
     for (const other of [
       'charles.babbage',
@@ -114,12 +108,12 @@ describe('detectHubSpotPerson', () => {
   });
 
   it('follows SPA navigation: another record gives another id and other details', () => {
-    const first = detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(EU));
-    const second = detectHubSpotPerson(load('hubspot-contact-second.html'), new URL(SECOND));
+    const first = detectHubSpotPerson(loadSite('hubspot-contact-eu.html'), new URL(EU));
+    const second = detectHubSpotPerson(loadSite('hubspot-contact-second.html'), new URL(SECOND));
     expect(first?.recordId).not.toBe(second?.recordId);
     expect(first?.emails).not.toEqual(second?.emails);
     // Re-running on an unchanged page gives the same answer (the panel compares them).
-    expect(detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(EU))).toEqual(first);
+    expect(detectHubSpotPerson(loadSite('hubspot-contact-eu.html'), new URL(EU))).toEqual(first);
   });
 
   it('reads nothing (recordShown: false) until the record sidebar has rendered', () => {
@@ -136,7 +130,7 @@ describe('detectHubSpotPerson', () => {
   });
 
   it('finds the 2026 header by structure once it has rendered, and nothing around it', () => {
-    const doc = rendered(load('hubspot-contact-2026-es.html'), 'record-root', 'record-header');
+    const doc = rendered(loadSite('hubspot-contact-2026-es.html'), 'record-root', 'record-header');
     expect(detectHubSpotPerson(doc, new URL(REDESIGN))).toEqual({
       kind: 'person',
       site: 'hubspot',
@@ -150,7 +144,7 @@ describe('detectHubSpotPerson', () => {
 
   it('keeps the legacy layout’s timeline and company card out', () => {
     const person = detectHubSpotPerson(
-      load('hubspot-contact-legacy-de.html'),
+      loadSite('hubspot-contact-legacy-de.html'),
       new URL('https://app.hubspot.com/contacts/7794512/contact/90211'),
     );
     expect(person?.emails).toEqual(['grace.hopper@navy.example']);
@@ -165,7 +159,7 @@ describe('detectHubSpotPerson', () => {
     ['https://APP.HubSpot.com/contacts/1/record/0-1/2#activity', '2'],
     ['https://app.hubspot.com/contacts/1/contact/2', '2'],
   ])('%s is contact record %s', (url, recordId) => {
-    expect(detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(url))?.recordId).toBe(
+    expect(detectHubSpotPerson(loadSite('hubspot-contact-eu.html'), new URL(url))?.recordId).toBe(
       recordId,
     );
   });
@@ -186,6 +180,6 @@ describe('detectHubSpotPerson', () => {
     'http://app.hubspot.com/contacts/1/record/0-1/2',
     'https://mail.google.com/contacts/1/record/0-1/2',
   ])('%s is not a contact record', (url) => {
-    expect(detectHubSpotPerson(load('hubspot-contact-eu.html'), new URL(url))).toBeNull();
+    expect(detectHubSpotPerson(loadSite('hubspot-contact-eu.html'), new URL(url))).toBeNull();
   });
 });

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_COMPOSES } from '@/utils/detect/context';
 import { findOutlookComposes } from '@/utils/detect/outlook';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 describe('findOutlookComposes', () => {
   it.each<
@@ -67,7 +61,7 @@ describe('findOutlookComposes', () => {
       ],
     ],
   ])('%s', (fixture, expected) => {
-    const composes = findOutlookComposes(load(fixture));
+    const composes = findOutlookComposes(loadSite(fixture));
     expect(
       composes.map((compose) => ({
         recipients: compose.recipients,
@@ -84,13 +78,13 @@ describe('findOutlookComposes', () => {
   });
 
   it('reads the address from the chip, not the From field or the message list', () => {
-    const [compose] = findOutlookComposes(load('outlook-compose.html'));
+    const [compose] = findOutlookComposes(loadSite('outlook-compose.html'));
     expect(compose?.recipients).toEqual(['olivia.chen@contoso.com']);
     expect(compose?.root.querySelector('[id$="_TO"]')).not.toBeNull();
   });
 
   it('keeps an inline reply and a new message apart', () => {
-    const [reply, draft] = findOutlookComposes(load('outlook-reply-and-new.html'));
+    const [reply, draft] = findOutlookComposes(loadSite('outlook-reply-and-new.html'));
     expect(reply?.root).not.toBe(draft?.root);
     expect(reply?.root.contains(draft?.bodyField ?? null)).toBe(false);
     expect(draft?.root.contains(reply?.bodyField ?? null)).toBe(false);
@@ -137,10 +131,10 @@ describe('findOutlookComposes', () => {
   });
 
   it('never guesses a name-only pill from the message above it', () => {
-    const [reply] = findOutlookComposes(load('outlook-reading-pane-es.html'));
+    const [reply] = findOutlookComposes(loadSite('outlook-reading-pane-es.html'));
     expect(reply?.recipients).toEqual([]);
     expect(reply?.root.textContent).not.toContain('Olivia');
-    const [popout] = findOutlookComposes(load('outlook-deeplink-de.html'));
+    const [popout] = findOutlookComposes(loadSite('outlook-deeplink-de.html'));
     expect(popout?.recipients).not.toContain('rep@northwind.example');
   });
 

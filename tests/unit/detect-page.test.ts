@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emailsFromMailto, normalizeEmail, phoneAsShown, siteForUrl } from '@/utils/detect/context';
 import { detectPageContext, SUPPORTED_SITES } from '@/utils/detect/index';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 describe('detectPageContext', () => {
   it.each<[string, string, { person: string | null; composes: number; taskIds: number[] }]>([
@@ -104,7 +98,7 @@ describe('detectPageContext', () => {
       { person: null, composes: 0, taskIds: [101, 102, 103, 104, 105, 106, 107] },
     ],
   ])('%s at %s', (fixture, url, expected) => {
-    const context = detectPageContext(load(fixture), new URL(url));
+    const context = detectPageContext(loadSite(fixture), new URL(url));
     expect({
       person:
         context.person && context.person.recordShown !== false
@@ -116,7 +110,7 @@ describe('detectPageContext', () => {
   });
 
   it('runs only the detector for the current host', () => {
-    const doc = load('hubspot-contact-eu.html');
+    const doc = loadSite('hubspot-contact-eu.html');
     doc.body.insertAdjacentHTML(
       'beforeend',
       '<div role="dialog"><div contenteditable="true" role="textbox" g_editable="true"></div></div>',

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PersonContext } from '@/utils/detect/context';
 import { detectPipedrivePerson } from '@/utils/detect/pipedrive';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 const PERSON = 'https://nordlicht.pipedrive.com/person/4821';
 const REDESIGN = 'https://nordlicht.pipedrive.com/person/4830/';
@@ -43,7 +37,7 @@ describe('detectPipedrivePerson', () => {
       { recordId: '4830', name: null, emails: [], phones: [], recordShown: false },
     ],
   ])('%s at %s', (fixture, url, expected) => {
-    expect(detectPipedrivePerson(load(fixture), new URL(url))).toEqual({
+    expect(detectPipedrivePerson(loadSite(fixture), new URL(url))).toEqual({
       kind: 'person',
       site: 'pipedrive',
       ...expected,
@@ -51,7 +45,7 @@ describe('detectPipedrivePerson', () => {
   });
 
   it('finds the 2025 header by structure once it has rendered; Smart BCC and deals stay out', () => {
-    const doc = load('pipedrive-person-2025-de.html');
+    const doc = loadSite('pipedrive-person-2025-de.html');
     const template = doc.getElementById('person-header-content') as HTMLTemplateElement;
     doc.getElementById('person-header')?.replaceChildren(template.content.cloneNode(true));
     expect(detectPipedrivePerson(doc, new URL(REDESIGN))).toMatchObject({
@@ -64,7 +58,7 @@ describe('detectPipedrivePerson', () => {
 
   it('reads the visible view, never the hidden one kept from before', () => {
     const person = detectPipedrivePerson(
-      load('pipedrive-person-legacy-rtl.html'),
+      loadSite('pipedrive-person-legacy-rtl.html'),
       new URL('https://app.pipedrive.com/person/4822'),
     );
     const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
@@ -85,7 +79,7 @@ describe('detectPipedrivePerson', () => {
   });
 
   it('keeps the history feed, organization, deals and Smart BCC out', () => {
-    const person = detectPipedrivePerson(load('pipedrive-person.html'), new URL(PERSON));
+    const person = detectPipedrivePerson(loadSite('pipedrive-person.html'), new URL(PERSON));
     const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
     for (const other of ['jonas', 'procurement', 'pipedrivemail', '555 000', '555 123']) {
       expect(found).not.toContain(other);
@@ -123,7 +117,7 @@ describe('detectPipedrivePerson', () => {
     ['https://app.pipedrive.com/person/77?tab=activities', '77'],
     ['https://nordlicht-sandbox.pipedrive.com/person/5#notes', '5'],
   ])('%s is person %s', (url, recordId) => {
-    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(url))?.recordId).toBe(
+    expect(detectPipedrivePerson(loadSite('pipedrive-person.html'), new URL(url))?.recordId).toBe(
       recordId,
     );
   });
@@ -141,6 +135,6 @@ describe('detectPipedrivePerson', () => {
     'https://nordlicht.pipedrive.com.evil.example/person/4821',
     'http://nordlicht.pipedrive.com/person/4821',
   ])('%s is not a person page', (url) => {
-    expect(detectPipedrivePerson(load('pipedrive-person.html'), new URL(url))).toBeNull();
+    expect(detectPipedrivePerson(loadSite('pipedrive-person.html'), new URL(url))).toBeNull();
   });
 });

@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   findTaskReferences,
   firstTaskReference,
   MAX_TASK_REFERENCES,
 } from '@/utils/detect/references';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 describe('findTaskReferences', () => {
   it('finds task links and data-reply-task-id in document order, once each', () => {
-    expect(findTaskReferences(load('reply-task-references.html'))).toEqual([
+    expect(findTaskReferences(loadSite('reply-task-references.html'))).toEqual([
       101, 102, 103, 104, 105, 106, 107,
     ]);
   });
@@ -59,7 +53,7 @@ describe('findTaskReferences', () => {
 
 describe('firstTaskReference', () => {
   it('is the first of the references, or null when there is none', () => {
-    expect(firstTaskReference(load('reply-task-references.html'))).toBe(101);
+    expect(firstTaskReference(loadSite('reply-task-references.html'))).toBe(101);
     expect(
       firstTaskReference(parse('<span data-reply-task-id="0"></span><a href="/tasks/3">t</a>')),
     ).toBeNull();

@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PersonContext } from '@/utils/detect/context';
 import { detectSalesforcePerson } from '@/utils/detect/salesforce';
-
-function load(name: string): Document {
-  const html = readFileSync(resolve(import.meta.dirname, '../fixtures/sites', name), 'utf8');
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { loadSite } from '../fixtures/sites';
 
 const CONTACT =
   'https://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view';
@@ -65,7 +59,7 @@ describe('detectSalesforcePerson', () => {
       { recordId: '0035g00000ShAd0AAB', name: null, emails: [], phones: [], recordShown: false },
     ],
   ])('%s', (fixture, url, expected) => {
-    expect(detectSalesforcePerson(load(fixture), new URL(url))).toEqual({
+    expect(detectSalesforcePerson(loadSite(fixture), new URL(url))).toEqual({
       kind: 'person',
       site: 'salesforce',
       ...expected,
@@ -73,7 +67,7 @@ describe('detectSalesforcePerson', () => {
   });
 
   it('reads only the highlights panel and layout fields: no timeline, related list or fax', () => {
-    const person = detectSalesforcePerson(load('salesforce-contact.html'), new URL(CONTACT));
+    const person = detectSalesforcePerson(loadSite('salesforce-contact.html'), new URL(CONTACT));
     const found = [...(person?.emails ?? []), ...(person?.phones ?? [])].join(' ');
     for (const other of ['irene', 'pierre', 'helpdesk', '0177', '0100', '+33']) {
       expect(found).not.toContain(other);
@@ -81,7 +75,7 @@ describe('detectSalesforcePerson', () => {
   });
 
   it('skips the hidden page Lightning keeps from before navigation', () => {
-    const person = detectSalesforcePerson(load('salesforce-lead.html'), new URL(LEAD));
+    const person = detectSalesforcePerson(loadSite('salesforce-lead.html'), new URL(LEAD));
     expect(person?.name).toBe('Rosalind Franklin');
     expect(person?.emails).not.toContain('marie.curie@example.com');
     expect(person?.phones).not.toContain('(415) 555-0199');
@@ -131,13 +125,13 @@ describe('detectSalesforcePerson', () => {
 
   it('never reads a stale view: the inactive console tab and the hidden page are skipped', () => {
     const console = detectSalesforcePerson(
-      load('salesforce-console-es.html'),
+      loadSite('salesforce-console-es.html'),
       new URL('https://x.lightning.force.com/lightning/r/Lead/00Q5g00000QrStUEAV/view'),
     );
     expect(console?.emails).not.toContain('marie.curie@example.com');
     expect(console?.phones).not.toContain('+44 20 7836 0000'); // the fax
     const dynamic = detectSalesforcePerson(
-      load('salesforce-dynamic-de.html'),
+      loadSite('salesforce-dynamic-de.html'),
       new URL('https://x.lightning.force.com/lightning/r/Contact/0035g00000XyZ12/view'),
     );
     expect(dynamic?.emails).toEqual(['marie.curie@example.com']); // not the lead, not Pierre
@@ -198,9 +192,9 @@ describe('detectSalesforcePerson', () => {
       '0035g00000XyZ12AAB',
     ],
   ])('%s is record %s', (url, recordId) => {
-    expect(detectSalesforcePerson(load('salesforce-contact.html'), new URL(url))?.recordId).toBe(
-      recordId,
-    );
+    expect(
+      detectSalesforcePerson(loadSite('salesforce-contact.html'), new URL(url))?.recordId,
+    ).toBe(recordId);
   });
 
   it.each([
@@ -219,6 +213,6 @@ describe('detectSalesforcePerson', () => {
     'https://curie-labs.lightning.force.com.evil.example/lightning/r/Contact/0035g00000XyZ12AAB/view',
     'http://curie-labs.lightning.force.com/lightning/r/Contact/0035g00000XyZ12AAB/view',
   ])('%s is not a contact or lead record', (url) => {
-    expect(detectSalesforcePerson(load('salesforce-contact.html'), new URL(url))).toBeNull();
+    expect(detectSalesforcePerson(loadSite('salesforce-contact.html'), new URL(url))).toBeNull();
   });
 });
