@@ -1,5 +1,9 @@
 import { defineContentScript } from '#imports';
-import { followPageContext, referencedTaskTarget } from '@/utils/content/follow-page-context';
+import {
+  followPageContext,
+  REFERENCE_ARRIVALS,
+  referencedTaskTarget,
+} from '@/utils/content/follow-page-context';
 
 /**
  * Sites the rep added on the options page (registered at runtime, see
@@ -8,6 +12,6 @@ import { followPageContext, referencedTaskTarget } from '@/utils/content/follow-
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    followPageContext(ctx, referencedTaskTarget, { observeDom: true });
+    followPageContext(ctx, referencedTaskTarget, { observeDom: REFERENCE_ARRIVALS });
   },
 });

@@ -13,7 +13,7 @@ export default defineContentScript({
         const taskId = taskIdFromUrl(location);
         return taskId === null ? null : taskTarget(taskId);
       },
-      { observeDom: false },
+      { observeDom: null },
     );
   },
 });

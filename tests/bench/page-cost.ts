@@ -11,7 +11,14 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { withTimeout } from '../e2e/harness/util';
 import { type BenchBrowser, STEP_MS, sleep, withCdp } from './browser';
-import { BUSY_WARM_MS, fixturePaths, WITH_HOST, WITHOUT_HOST } from './fixtures';
+import {
+  BUSY_HOSTS,
+  BUSY_WARM_MS,
+  type BusyKind,
+  fixturePaths,
+  WITH_HOST,
+  WITHOUT_HOST,
+} from './fixtures';
 import { waitForPanel } from './panel-probe';
 import { type Figure, figure, KB } from './report';
 import type { BuiltFile } from './sizes';
@@ -102,6 +109,7 @@ async function compare(
   rounds: number,
   done: Settle,
   warm?: Settle,
+  withHost: string = WITH_HOST,
 ): Promise<Arms> {
   const result: Arms = { with: [], without: [] };
   for (let round = 0; round < rounds; round++) {
@@ -109,8 +117,8 @@ async function compare(
     // Alternate which arm's window opens first.
     const withFirst = round % 2 === 0;
     const loads: [Promise<LoadCost>, Promise<LoadCost>] = withFirst
-      ? [load(WITH_HOST), load(WITHOUT_HOST)]
-      : [load(WITHOUT_HOST), load(WITH_HOST)];
+      ? [load(withHost), load(WITHOUT_HOST)]
+      : [load(WITHOUT_HOST), load(withHost)];
     const [first, second] = await Promise.all(loads);
     result.with.push(withFirst ? first : second);
     result.without.push(withFirst ? second : first);
@@ -204,14 +212,15 @@ async function traceLoads(
   path: string,
   settle: Settle,
   loads: number,
+  host: string = WITH_HOST,
 ): Promise<TraceSummary[]> {
   const traces: TraceSummary[] = [];
   for (let i = 0; i < loads; i++) {
     const page = await bench.newPage();
     try {
       traces.push(
-        await traceExtension(page, extension, WITH_HOST, async () => {
-          await page.goto(`https://${WITH_HOST}${path}`);
+        await traceExtension(page, extension, host, async () => {
+          await page.goto(`https://${host}${path}`);
           await settle(page);
         }),
       );
@@ -301,4 +310,69 @@ export async function measurePageCost(
     longestTaskFigure('plain page', plainTraces),
     longestTaskFigure('task page, panel opening', taskTraces),
   ];
+}
+
+export interface BusyHostCost {
+  kind: BusyKind;
+  /** Page scripting with ÷ without (medians of the alternated loads). */
+  ratio: number;
+  /** Extension script CPU per second of page life, from the trace, ms. */
+  extensionMsPerSecond: number;
+}
+
+/**
+ * The busy page on each family of host whose content script observes the page (a mailbox, a
+ * CRM), with ÷ without the extension, and the extension's own script time from a trace per
+ * second of page life. `section` names whose figures they are (the extension's or the probe's);
+ * targets apply to the extension's.
+ */
+export async function measureBusyHosts(
+  bench: BenchBrowser,
+  extension: ExtensionIdentity,
+  kinds: BusyKind[],
+  options: Pick<PageCostOptions, 'busyMs' | 'rounds'>,
+  section: string,
+  target?: number,
+): Promise<{ figures: Figure[]; costs: BusyHostCost[] }> {
+  const { busyMs, rounds } = options;
+  const figures: Figure[] = [];
+  const costs: BusyHostCost[] = [];
+  for (const kind of kinds) {
+    const { host, label } = BUSY_HOSTS[kind];
+    const path = fixturePaths.busy(busyMs, kind);
+    const done = busyPromise('benchDone', busyMs);
+    const arms = await compare(bench, path, rounds, done, busyPromise('benchWarm', busyMs), host);
+    // Page life: from the navigation to the busy page's end, by the page's own clock.
+    let lifeSeconds = Number.NaN;
+    const lived: Settle = async (page) => {
+      await done(page);
+      lifeSeconds = (await page.evaluate(() => performance.now())) / 1000;
+    };
+    const [trace] = await traceLoads(bench, extension, path, lived, 1, host);
+    if (!trace) throw new Error(`No trace of the busy ${label}`);
+    const name = `busy ${label} on ${host} (${busyMs / 1000} s)`;
+    const ratio = ratioFigure(
+      `${name}: scripting with ÷ without`,
+      arms,
+      (l) => l.whole.scriptMs,
+      '; ~10,000 elements, ~150 mutations/s, nothing to detect; whole load',
+      target,
+    );
+    const perSecond = trace.extensionCpuMs / lifeSeconds;
+    figures.push(
+      { ...ratio, section },
+      figure(
+        section,
+        `${name}: extension script per second of page life (trace)`,
+        perSecond,
+        'ms',
+        `${trace.extensionCpuMs.toFixed(1)} ms CPU over ${lifeSeconds.toFixed(1)} s in ` +
+          `${trace.tasks.length} tasks, the longest ${trace.tasks[0]?.extensionCpuMs.toFixed(1) ?? 0} ms ` +
+          `(${trace.tasks[0]?.what ?? '—'})`,
+      ),
+    );
+    costs.push({ kind, ratio: ratio.value ?? Number.NaN, extensionMsPerSecond: perSecond });
+    if (target !== undefined) figures.push({ ...longestTaskFigure(name, [trace]), section });
+  }
+  return { figures, costs };
 }

@@ -2,7 +2,7 @@
 // performance.now() and MutationObservers, so the DevTools protocol's round trips are not in them.
 // The panel is found as a rep sees it: its host element, its heading, its button, its status.
 
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
 import { STEP_MS } from './browser';
 
@@ -33,7 +33,8 @@ export interface PanelTiming {
 
 /**
  * Clicks `linkSelector` (an in-app link that pushState-navigates to a task) and times, from the
- * click, the panel's appearance and its task loading. Rejects on a panel alert.
+ * click, the panel's appearance and the first frame after its task's facts are in the DOM.
+ * Rejects on a panel alert.
  */
 export function timePanelAfterClick(page: Page, linkSelector: string): Promise<PanelTiming> {
   return inPage(
@@ -67,7 +68,12 @@ export function timePanelAfterClick(page: Page, linkSelector: string): Promise<P
           // without them means the task did not load.
           const alert = root.querySelector('[role="alert"]')?.textContent;
           if (rendered !== undefined && root.querySelector('dl')) {
-            finish(undefined, { rendered, loaded: now });
+            // The first frame that paints the task's facts.
+            observer.disconnect();
+            const shownAt = rendered;
+            requestAnimationFrame(() =>
+              finish(undefined, { rendered: shownAt, loaded: performance.now() - start }),
+            );
           } else if (alert) finish(new Error(`panel alert: ${alert}`));
         };
         observer.observe(document, { childList: true, subtree: true });
@@ -82,44 +88,72 @@ export function timePanelAfterClick(page: Page, linkSelector: string): Promise<P
 }
 
 /**
- * Clicks the panel's "Execute via Reply" and times, from the click, until its status region
- * says "Sent.". Rejects on an alert that was not there before the click.
+ * Clicks the panel's "Execute via Reply" as a rep does (a real mouse click through the DevTools
+ * protocol, on the button's box) and times what the rep feels: from the click event's own
+ * timestamp to the first frame after "Sent." is in the status region (a requestAnimationFrame
+ * once the text is in the DOM, so the frame that paints it). Rejects on an alert that was not
+ * there before the click.
  */
-function timeExecuteClick(page: Page): Promise<number> {
-  return inPage(
+async function timeExecuteClick(page: Page): Promise<number> {
+  await inPage(
     page,
-    (tag: string, name: string, timeoutMs: number) =>
-      new Promise<number>((resolve, reject) => {
-        const root = document.querySelector(tag)?.shadowRoot;
-        const button = [...(root?.querySelectorAll('button') ?? [])].find(
-          (b) => b.textContent?.trim() === name,
-        );
-        if (!root || !button) throw new Error(`no "${name}" button in the panel`);
-        const alerts = () => [...root.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
-        const before = new Set(alerts());
-        const observer = new MutationObserver(() => check());
-        const timer = setTimeout(() => finish(new Error('no "Sent." status')), timeoutMs);
-        const finish = (error?: Error, ms?: number) => {
-          observer.disconnect();
-          clearTimeout(timer);
-          if (ms === undefined) reject(error);
-          else resolve(ms);
-        };
-        const check = () => {
-          const now = performance.now() - start;
-          const alert = alerts().find((text) => !before.has(text));
-          if (alert) return finish(new Error(`panel alert: ${alert}`));
-          const statuses = [...root.querySelectorAll('[role="status"]')];
-          if (statuses.some((s) => s.textContent?.includes('Sent.'))) finish(undefined, now);
-        };
-        observer.observe(root, { childList: true, subtree: true, characterData: true });
-        const start = performance.now();
-        button.click();
-      }),
+    async (tag: string, name: string, timeoutMs: number) => {
+      const root = document.querySelector(tag)?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent?.trim() === name,
+      );
+      if (!root || !button) throw new Error(`no "${name}" button in the panel`);
+      const alerts = () => [...root.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
+      const before = new Set(alerts());
+      (globalThis as { benchClick?: Promise<number> }).benchClick = new Promise<number>(
+        (resolve, reject) => {
+          let clickedAt: number | undefined;
+          const observer = new MutationObserver(() => check());
+          const timer = setTimeout(() => finish(new Error('no "Sent." status')), timeoutMs);
+          const finish = (error?: Error, ms?: number) => {
+            observer.disconnect();
+            clearTimeout(timer);
+            if (ms === undefined) reject(error);
+            else resolve(ms);
+          };
+          const check = () => {
+            if (clickedAt === undefined) return;
+            const alert = alerts().find((text) => !before.has(text));
+            if (alert) return finish(new Error(`panel alert: ${alert}`));
+            const statuses = [...root.querySelectorAll('[role="status"]')];
+            if (!statuses.some((s) => s.textContent?.includes('Sent.'))) return;
+            observer.disconnect();
+            const from = clickedAt;
+            requestAnimationFrame(() => finish(undefined, performance.now() - from));
+          };
+          button.addEventListener(
+            'click',
+            (event) => {
+              clickedAt = event.timeStamp;
+            },
+            { capture: true, once: true },
+          );
+          observer.observe(root, { childList: true, subtree: true, characterData: true });
+        },
+      );
+    },
     PANEL_TAG,
     EXECUTE,
     STEP_MS,
   );
+  const button = await page.evaluateHandle(
+    (tag, name) =>
+      [...(document.querySelector(tag)?.shadowRoot?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent?.trim() === name,
+      ),
+    PANEL_TAG,
+    EXECUTE,
+  );
+  const element = button.asElement() as ElementHandle<HTMLButtonElement> | null;
+  if (!element) throw new Error(`no "${EXECUTE}" button to click`);
+  await element.click();
+  await element.dispose();
+  return (await page.evaluate('globalThis.benchClick')) as number;
 }
 
 /** In-app navigation, as the Reply web app does it: pushState, then the app re-renders. */

@@ -12,25 +12,30 @@ import { startSandbox } from '../sandbox/server';
 import { type BenchBrowser, connectKey, launchBenchBrowser, sleep } from './browser';
 import { measureBulkPacing } from './bulk-pacing';
 import { measureClickToStatus } from './click-status';
-import { startFixtureServer, WITH_HOST, WITHOUT_HOST } from './fixtures';
+import { BUSY_HOSTS, type BusyKind, startFixtureServer, WITH_HOST, WITHOUT_HOST } from './fixtures';
 import { measureHeapGrowth, measurePageMemory, withBackgroundHeap } from './memory';
 import { createPacer, type Pacer } from './pacing';
-import { measurePageCost } from './page-cost';
+import { measureBusyHosts, measurePageCost } from './page-cost';
 import { measureTimeToPanel } from './panel-timing';
+import { buildProbe, PROBE_NAME } from './probe';
 import { type Figure, figure, KB, renderTable, writeJson } from './report';
 import { type BuiltFile, type LibrarySize, measureBundle } from './sizes';
 
 const BUILD = resolve('.output/chrome-mv3');
 /** The same code with Reply's rate windows at a tenth (`npm run build:bench`), for bulk pacing. */
 const BENCH_BUILD = resolve('.output/chrome-mv3-bench');
+/** The section of the plain-JS probe's own figures (probe.ts), measured the same way. */
+const PROBE = 'Probe (plain JS)';
 /** The table's order; parts are measured in the order that suits the browsers. */
 const SECTIONS = [
+  'Against the probe',
   'Bundle',
   'Page cost',
   'Memory',
   'Time to panel',
   'Click to status',
   'Bulk pacing',
+  PROBE,
 ];
 const OUTPUT = resolve('.output/bench.json');
 
@@ -39,6 +44,8 @@ const MODES = {
     busyMs: 3_000,
     plainMs: 1_000,
     rounds: 3,
+    /** The busy mail and CRM pages: how long each load works, loads per arm, the probe's. */
+    busyHosts: { busyMs: 2_000, rounds: 2, probe: ['mail'] as BusyKind[] },
     navigations: 10,
     clickExecutions: 10,
     backgroundExecutions: 20,
@@ -48,12 +55,81 @@ const MODES = {
     busyMs: 10_000,
     plainMs: 3_000,
     rounds: 3,
+    busyHosts: { busyMs: 5_000, rounds: 3, probe: ['mail', 'crm'] as BusyKind[] },
     navigations: 50,
     clickExecutions: 30,
     backgroundExecutions: 100,
     bulkTasks: 200,
   },
 };
+
+/** The probe's figures: the same measures, its own section, no targets of their own. */
+const asProbe = (figures: Figure[]): Figure[] =>
+  figures.map((f) => ({ ...f, section: PROBE, target: undefined, verdict: '' }));
+
+function figureValue(figures: Figure[], section: string, label: string): number {
+  const found = figures.find((f) => f.section === section && f.label === label);
+  if (found?.value === null || found?.value === undefined) {
+    throw new Error(`bench: no figure "${label}" in ${section}`);
+  }
+  return found.value;
+}
+
+/** The extension's figures as ratios to the probe's, the issue's targets beside them. */
+function againstProbe(figures: Figure[]): Figure[] {
+  const ours = (section: string, label: string) => figureValue(figures, section, label);
+  const probe = (label: string) => figureValue(figures, PROBE, label);
+  const CLICK = 'click → "Sent." (median)';
+  const FETCH = 'bare fetch of the same POST from the page (median)';
+  const PANEL = 'click → panel with its task loaded (median)';
+  const HEAP = 'task page, panel open: JS heap with − without';
+  const overhead = ours('Click to status', CLICK) - ours('Click to status', FETCH);
+  const probeOverhead = probe(CLICK) - probe(FETCH);
+  const rows: Figure[] = [
+    figure(
+      'Against the probe',
+      "click → status overhead over the bare fetch, ÷ the probe's",
+      overhead / probeOverhead,
+      '×',
+      `${overhead.toFixed(1)} ms ÷ ${probeOverhead.toFixed(1)} ms (mouse click's event time → ` +
+        'first frame with "Sent." painted, less the bare fetch in the same browser)',
+      { target: 1 },
+    ),
+    figure(
+      'Against the probe',
+      "time to panel, ÷ the probe's",
+      ours('Time to panel', PANEL) / probe(PANEL),
+      '×',
+      `${ours('Time to panel', PANEL).toFixed(1)} ms ÷ ${probe(PANEL).toFixed(1)} ms (in-app ` +
+        "navigation → first frame with the task's facts)",
+      { target: 1 },
+    ),
+    figure(
+      'Against the probe',
+      "page heap added (panel open), ÷ the probe's",
+      ours('Memory', HEAP) / probe(HEAP),
+      '×',
+      `${(ours('Memory', HEAP) * 1024).toFixed(0)} KB ÷ ${(probe(HEAP) * 1024).toFixed(0)} KB`,
+      { target: 1 },
+    ),
+  ];
+  for (const f of figures.filter((x) => x.section === 'Page cost' && x.label.startsWith('busy '))) {
+    if (!f.label.endsWith('scripting with ÷ without') || f.value === null) continue;
+    const probeFigure = figures.find((p) => p.section === PROBE && p.label === f.label);
+    if (!probeFigure || probeFigure.value === null) continue;
+    rows.push(
+      figure(
+        'Against the probe',
+        f.label,
+        f.value,
+        '×',
+        `the probe's ${probeFigure.value.toFixed(3)}× beside it`,
+        { target: 1.1 },
+      ),
+    );
+  }
+  return rows;
+}
 
 function bundleFigures(files: BuiltFile[], libraries: LibrarySize[]): Figure[] {
   const own = (name: string) => libraries.find((l) => l.name === name)?.gzip ?? 0;
@@ -106,22 +182,29 @@ async function main(): Promise<void> {
   try {
     const fixtures = await startFixtureServer();
     try {
-      const fixtureHosts = { [WITH_HOST]: fixtures.port, [WITHOUT_HOST]: fixtures.port };
+      const fixtureHosts = {
+        [WITH_HOST]: fixtures.port,
+        [WITHOUT_HOST]: fixtures.port,
+        [BUSY_HOSTS.mail.host]: fixtures.port,
+        [BUSY_HOSTS.crm.host]: fixtures.port,
+      };
+      const busyOptions = mode.busyHosts;
       // A browser per part, so each starts with a fresh background (heap, rate limiter). Its
       // pacer counts the extension's calls from the start, connecting the key included.
       const inBrowser = async (
         what: string,
         work: (bench: BenchBrowser, pacer: Pacer) => Promise<Figure[]>,
+        extensionDir = BUILD,
       ) => {
         progress(what);
         const bench = await launchBenchBrowser({
-          extensionDir: BUILD,
+          extensionDir,
           sandboxPort: sandbox.port,
           fixtureHosts,
         });
         try {
           const pacer = createPacer(sandbox);
-          await connectKey(bench);
+          if (extensionDir === BUILD) await connectKey(bench);
           figures.push(...(await work(bench, pacer)));
         } finally {
           await bench.close();
@@ -129,9 +212,26 @@ async function main(): Promise<void> {
       };
       await inBrowser('page cost, page memory, time to panel', async (bench, pacer) => [
         ...(await measurePageCost(bench, extension, files, mode)),
+        ...(
+          await measureBusyHosts(bench, extension, ['mail', 'crm'], busyOptions, 'Page cost', 1.1)
+        ).figures,
         ...(await measurePageMemory(bench, mode.rounds)),
         ...(await measureTimeToPanel(bench, pacer, mode.navigations)),
       ]);
+      // The plain-JS probe (probe.ts), measured the same way in a browser of its own.
+      const probe = { worldName: PROBE_NAME };
+      await inBrowser(
+        'the plain-JS probe: busy pages, memory, time to panel, click to status',
+        async (bench, pacer) =>
+          asProbe([
+            ...(await measureBusyHosts(bench, probe, busyOptions.probe, busyOptions, PROBE))
+              .figures,
+            ...(await measurePageMemory(bench, mode.rounds)),
+            ...(await measureTimeToPanel(bench, pacer, mode.navigations)),
+            ...(await measureClickToStatus(bench, sandbox, pacer, mode.clickExecutions)),
+          ]),
+        buildProbe(),
+      );
       // One browser: the executions timed for "click to status" are the first of those the
       // background's heap is watched over (the extension's rate limit makes each one count).
       await inBrowser('click to status, background heap', (bench, pacer) =>
@@ -159,6 +259,7 @@ async function main(): Promise<void> {
 
   const seconds = (Date.now() - startedAt) / 1000;
   progress('done');
+  figures.push(...againstProbe(figures));
   figures.sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section));
   console.log(renderTable(figures));
   console.log(`\n${quick ? 'Quick' : 'Full'} run in ${seconds.toFixed(0)} s; written to ${OUTPUT}`);

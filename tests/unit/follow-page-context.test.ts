@@ -12,6 +12,9 @@ import {
  * changing (bounded), so a late-rendered record never flashes the control, while a readable
  * target shows on the next frame. The panel module is a stand-in that records what it showed.
  */
+/** The test's changes add spans, so they count as arrivals too. */
+const SPANS = { arrivals: 'span', attributes: [] };
+
 describe('followPageContext settling', () => {
   let ctx: ContentScriptContext;
   let target: PanelTarget | null;
@@ -43,7 +46,7 @@ describe('followPageContext settling', () => {
 
   it('shows a readable target at once, and the unread one only after the page settled', async () => {
     target = panelTarget('unread', true);
-    followPageContext(ctx, () => target, { observeDom: true });
+    followPageContext(ctx, () => target, { observeDom: SPANS });
     await change(SETTLE_MS - 200);
     await change(SETTLE_MS - 200); // each change starts the wait again
     expect(shown).toEqual([]);
@@ -53,7 +56,7 @@ describe('followPageContext settling', () => {
 
   it('never shows the unread control when the person renders late', async () => {
     target = panelTarget('unread', true);
-    followPageContext(ctx, () => target, { observeDom: true });
+    followPageContext(ctx, () => target, { observeDom: SPANS });
     await change(600);
     target = panelTarget('person', false);
     await change(50);
@@ -63,8 +66,98 @@ describe('followPageContext settling', () => {
 
   it(`shows it by ${MAX_SETTLE_MS} ms even on a page that never stops changing`, async () => {
     target = panelTarget('unread', true);
-    followPageContext(ctx, () => target, { observeDom: true });
+    followPageContext(ctx, () => target, { observeDom: SPANS });
     for (let elapsed = 0; elapsed < MAX_SETTLE_MS + 500; elapsed += 250) await change(250);
     expect(shown).toEqual(['unread']);
+  });
+});
+
+/**
+ * On a page where nothing was found, the page's own churn costs no check: only an element that
+ * could make the detector find something (an arrival) schedules one. Once something is found,
+ * every change does, so the panel follows the page.
+ */
+describe('followPageContext watching for arrivals', () => {
+  let ctx: ContentScriptContext;
+  let checks = 0;
+  let target: PanelTarget | null = null;
+  const detect = () => {
+    checks++;
+    return target;
+  };
+  const settle = () => vi.advanceTimersByTimeAsync(500);
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    checks = 0;
+    target = null;
+    document.body.replaceChildren();
+    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
+    ctx = new ContentScriptContext('test');
+    followPageContext(ctx, detect, {
+      observeDom: {
+        arrivals: '[contenteditable], [data-reply-task-id]',
+        attributes: ['contenteditable'],
+      },
+    });
+  });
+  afterEach(() => {
+    ctx.abort();
+    globalThis.executeViaReplyPanel = undefined;
+    vi.useRealTimers();
+  });
+
+  it('checks once at start, then not for changes that bring nothing to detect', async () => {
+    await settle();
+    expect(checks).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      const row = document.createElement('div');
+      row.innerHTML = '<span class="time">10:01</span><a href="#m">Subject</a>';
+      document.body.append(row);
+      row.querySelector('.time')?.replaceChildren('10:02');
+      row.setAttribute('data-state', String(i));
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    await settle();
+    expect(checks).toBe(1);
+  });
+
+  it('checks when a watched element arrives, inside what was added or by an attribute', async () => {
+    await settle();
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<div><div contenteditable="true"></div></div>';
+    document.body.append(wrapper);
+    await settle();
+    expect(checks).toBe(2);
+    const late = document.createElement('div');
+    document.body.append(late);
+    await settle();
+    expect(checks).toBe(2);
+    late.setAttribute('contenteditable', 'true');
+    await settle();
+    expect(checks).toBe(3);
+  });
+
+  it('once something is found, checks after any change (and sees it go)', async () => {
+    target = {
+      key: 'found',
+      show: () => () => undefined,
+    };
+    const reference = document.createElement('span');
+    reference.dataset.replyTaskId = '7';
+    document.body.append(reference);
+    await settle();
+    const before = checks;
+    document.body.append(document.createElement('p'));
+    await settle();
+    expect(checks).toBe(before + 1);
+    target = null;
+    reference.remove();
+    await settle();
+    expect(checks).toBe(before + 2);
+    // Nothing found any more: plain churn costs nothing again.
+    document.body.append(document.createElement('p'));
+    await settle();
+    expect(checks).toBe(before + 2);
   });
 });

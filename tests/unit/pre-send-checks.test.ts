@@ -117,4 +117,30 @@ describe('pre-send checks', () => {
     await checks.guard(reply, 10, []);
     expect(reply.isOptedOut).toHaveBeenCalledTimes(1);
   });
+
+  it('asks ahead for a task a view loaded, so the send itself asks nothing more', async () => {
+    const checks = createPreSendChecks();
+    const reply = fakeReply({});
+    checks.warm(reply, makeTask({ id: 1, contactId: 5, createdAt: CREATED }));
+    expect(reply.isOptedOut).toHaveBeenCalledTimes(1);
+    expect(reply.inboxThreads).toHaveBeenCalledTimes(1);
+    expect(await kindOf(checks.guard(reply, 1, []))).toBe('allowed');
+    expect(reply.isOptedOut).toHaveBeenCalledTimes(1);
+    expect(reply.inboxThreads).toHaveBeenCalledTimes(1);
+    expect(reply.getTask).not.toHaveBeenCalled();
+  });
+
+  it('asks nothing ahead for a task that can’t be sent, and asks again after a failed warm', async () => {
+    const checks = createPreSendChecks();
+    const reply = fakeReply({});
+    checks.warm(reply, makeTask({ id: 2, contactId: 6, taskType: 'call' }));
+    checks.warm(reply, makeTask({ id: 3, contactId: 7, status: 'finished' }));
+    expect(reply.isOptedOut).not.toHaveBeenCalled();
+    const down = fakeReply({ optedOut: async () => Promise.reject(new ReplyError('server')) });
+    checks.warm(down, makeTask({ id: 4, contactId: 8 }));
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(await kindOf(checks.guard(reply, 4, []))).toBe('allowed');
+    expect(reply.isOptedOut).toHaveBeenCalledWith(8);
+  });
 });

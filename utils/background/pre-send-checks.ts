@@ -2,6 +2,7 @@ import type { PreSendGuard } from '../execution/executor';
 import type { ReplyClient } from '../reply/client';
 import { type ContactReply, ReplyError } from '../reply/errors';
 import type { InboxThread, Task } from '../reply/schemas';
+import { whyNotExecutable } from '../reply/task';
 
 /**
  * Before a task is sent: has the contact opted out (never send), or written since the task was
@@ -130,10 +131,24 @@ export function createPreSendChecks(now: () => number = Date.now) {
     if (unchecked && !acknowledged.includes('unchecked')) throw new ReplyError('unchecked');
   };
 
+  /**
+   * A task a view just loaded: noted, and, when it can be sent, its contact's checks asked now
+   * (kept for CHECK_TTL_MS), so the rep's click only executes. A failure here is forgotten:
+   * the guard asks again.
+   */
+  function warm(reply: ReplyClient, task: Task): void {
+    noteTask(task);
+    const { contactId } = task;
+    if (contactId === null || whyNotExecutable(task) !== null) return;
+    optedOut(reply, contactId).catch(() => undefined);
+    threadsOf(reply, contactId).catch(() => undefined);
+  }
+
   return {
     guard,
     /** A task read for a view or a run: its contact and creation time, for the guard. */
     noteTask,
+    warm,
     /** The contacts a run will send to next: their inboxes are asked for together. */
     expect(contactIds: number[]): void {
       expected = contactIds;

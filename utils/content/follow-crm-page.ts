@@ -4,6 +4,7 @@ import {
   followPageContext,
   type PanelTarget,
   personTarget,
+  REFERENCE_ARRIVALS,
   referencedTaskTarget,
 } from './follow-page-context';
 
@@ -28,7 +29,9 @@ export function followCrmPage(
         ? personTarget(person)
         : unreadPersonTarget(person);
     },
-    { observeDom: true },
+    // A record is a URL (each detector answers null off a record page, whatever the DOM), so
+    // navigation brings it; on other pages only a task reference arriving can matter.
+    { observeDom: REFERENCE_ARRIVALS },
   );
 }
 

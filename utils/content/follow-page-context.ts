@@ -2,7 +2,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
-import { firstTaskReference } from '../detect/references';
+import {
+  firstTaskReference,
+  TASK_REFERENCE_ATTRIBUTES,
+  TASK_REFERENCE_ELEMENTS,
+} from '../detect/references';
 import { PANEL_PORT } from '../panel-port';
 
 type Panel = typeof PanelModule;
@@ -49,19 +53,36 @@ function requestPanel(): Promise<boolean> {
 }
 
 /**
+ * What, on a page where nothing has been found, can make `detect` find something: elements
+ * matching `arrivals` being added (or inside what is added), or given one of `attributes`.
+ * Everything else the page does then costs one test per mutation batch (a `matches` and a
+ * `querySelector` on what was added, never the document).
+ */
+export interface DomWatch {
+  arrivals: string;
+  attributes: readonly string[];
+}
+
+/** How long a check after a change may wait for an idle moment on a page that never idles. */
+const IDLE_TIMEOUT_MS = 200;
+
+/**
  * Keeps one panel on the page for what `detect` finds, following in-app navigation and, with
- * `observeDom`, the page's own re-renders: one MutationObserver whose records only schedule a
- * check, at most one per animation frame. A new target replaces the panel; none removes it.
- * Everything hangs off `ctx`, so an invalidated content script leaves nothing behind.
+ * `observeDom`, the page's own re-renders: one MutationObserver. While nothing is found, only an
+ * arrival (see DomWatch) schedules a check, on the next frame; once something is found (a draft
+ * open, a record shown, a reference), any change schedules one, at an idle moment, so the panel
+ * follows the page without taking frames from it. A new target replaces the panel; none
+ * removes it. Everything hangs off `ctx`, so an invalidated content script leaves nothing behind.
  */
 export function followPageContext(
   ctx: ContentScriptContext,
   detect: () => PanelTarget | null,
-  { observeDom }: { observeDom: boolean },
+  { observeDom }: { observeDom: DomWatch | null },
 ) {
   let shown: { key: string; remove: () => void } | null = null;
   let latest = 0;
-  let scheduled = false;
+  /** Whether the last check found a target: then every change is worth a check. */
+  let found = false;
   /** A target waiting for the page to settle, and the key that has settled, if any. */
   let settling: { key: string; since: number; timer: ReturnType<typeof setTimeout> } | null = null;
   let settledKey: string | null = null;
@@ -77,8 +98,8 @@ export function followPageContext(
   };
 
   async function update() {
-    scheduled = false;
     const target = detect();
+    found = target !== null;
     const key = target?.key ?? null;
     if (key !== settling?.key) stopSettling();
     if (key !== settledKey) settledKey = null;
@@ -106,22 +127,35 @@ export function followPageContext(
   }
 
   /**
-   * Checks after the current change settles (pushState has updated the URL by then), at most
-   * once a frame. The context is checked per frame, not per change: on a busy page changes come
-   * hundreds a second. One frame id, not WXT's ctx.requestAnimationFrame, which adds an abort
+   * One check pending at a time: on the next frame (navigation, an arrival, a settled target;
+   * pushState has updated the URL by then), or at the next idle moment (changes to a page where
+   * something was found). One frame or idle id, not WXT's ctx helpers, which add an abort
    * listener per call.
    */
-  let frame = 0;
+  let pending: { idle: boolean; cancel: () => void } | null = null;
+  const run = () => {
+    pending = null;
+    if (ctx.isValid) void update();
+  };
   const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    frame = requestAnimationFrame(() => {
-      if (ctx.isValid) void update();
-    });
+    if (pending && !pending.idle) return;
+    pending?.cancel();
+    const frame = requestAnimationFrame(run);
+    pending = { idle: false, cancel: () => cancelAnimationFrame(frame) };
+  };
+  const scheduleIdle = () => {
+    if (pending) return;
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+      pending = { idle: true, cancel: () => cancelIdleCallback(id) };
+    } else {
+      const timer = setTimeout(run, IDLE_TIMEOUT_MS / 4);
+      pending = { idle: true, cancel: () => clearTimeout(timer) };
+    }
   };
 
   ctx.onInvalidated(() => {
-    cancelAnimationFrame(frame);
+    pending?.cancel();
     stopSettling();
     hide();
   });
@@ -138,12 +172,37 @@ export function followPageContext(
     if (event.persisted) schedule();
   });
   if (observeDom) {
+    const { arrivals, attributes } = observeDom;
     // The panel's own changes happen in its shadow root, which this observer doesn't see.
-    const observer = new MutationObserver(schedule);
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const observer = new MutationObserver((records) => {
+      if (found) scheduleIdle();
+      else if (records.some((record) => mayArrive(record, arrivals))) schedule();
+    });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributeFilter: [...attributes],
+    });
     ctx.onInvalidated(() => observer.disconnect());
   }
   void update();
+}
+
+/** Whether a mutation added, or gave a watched attribute to, an element matching `arrivals`. */
+function mayArrive(record: MutationRecord, arrivals: string): boolean {
+  if (record.type === 'attributes') {
+    return (
+      record.target.nodeType === Node.ELEMENT_NODE && (record.target as Element).matches(arrivals)
+    );
+  }
+  for (const node of record.addedNodes) {
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
+    const element = node as Element;
+    // An element with no children (a text-only span re-rendered) needs no descendant query.
+    if (element.matches(arrivals)) return true;
+    if (element.firstElementChild && element.querySelector(arrivals)) return true;
+  }
+  return false;
 }
 
 /** The panel for one Reply task. */
@@ -151,6 +210,12 @@ export const taskTarget = (taskId: number): PanelTarget => ({
   key: `task:${taskId}`,
   show: (panel) => panel.mountTaskPanel(taskId),
 });
+
+/** Task references arriving: what can make a page with nothing on it reference a task. */
+export const REFERENCE_ARRIVALS: DomWatch = {
+  arrivals: TASK_REFERENCE_ELEMENTS,
+  attributes: TASK_REFERENCE_ATTRIBUTES,
+};
 
 /** The panel for the first Reply task the page references (a link or an attribute), if any. */
 export function referencedTaskTarget(): PanelTarget | null {

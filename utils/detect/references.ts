@@ -18,6 +18,9 @@ const MAX_SCANNED = 1000;
 const TASK_LINK = 'a[href*="reply.io" i]';
 const TASK_ATTRIBUTE = 'data-reply-task-id';
 const REFERENCES = `${TASK_LINK}, [${TASK_ATTRIBUTE}]`;
+/** What a reference is made of, for a follower that watches only for references to appear. */
+export const TASK_REFERENCE_ELEMENTS = REFERENCES;
+export const TASK_REFERENCE_ATTRIBUTES = ['href', TASK_ATTRIBUTE] as const;
 const POSITIVE_INTEGER = /^[1-9]\d{0,14}$/;
 
 export function findTaskReferences(doc: Document, limit = MAX_TASK_REFERENCES): number[] {

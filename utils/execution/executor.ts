@@ -150,10 +150,9 @@ export function createExecutor(deps: {
     }
     await before(reply);
     await records.set(taskId, { state: 'sending', at: Date.now(), ...recordAction(action) });
+    let task: Task;
     try {
-      const task = await call(reply);
-      await records.set(taskId, { state: 'sent', at: Date.now(), task, ...recordAction(action) });
-      return outcomeOf(task, action);
+      task = await call(reply);
     } catch (error) {
       if (error instanceof ReplyError && error.kind === REFUSED) {
         const settled = await reconcile(reply, taskId, action).catch(() => null);
@@ -167,6 +166,13 @@ export function createExecutor(deps: {
       if (error.kind === 'timeout') await sleep(deps.graceMs ?? RECONCILE_GRACE_MS);
       return settledOrNotDone(reply, taskId, action);
     }
+    // The rep hears the outcome without waiting for the record: writes run in order and every
+    // read waits for them, so a second request still finds "sent"; a background stopped before
+    // the write lands finds "sending" and reads the task back, as after any interruption.
+    void records
+      .set(taskId, { state: 'sent', at: Date.now(), task, ...recordAction(action) })
+      .catch(() => undefined);
+    return outcomeOf(task, action);
   }
 
   /** What is known of a task's execution, reconciling a record left open; null if nothing. */
