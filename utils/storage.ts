@@ -14,6 +14,8 @@ interface SecretItem {
   getValue(): Promise<string | null>;
   setValue(value: string): Promise<void>;
   removeValue(): Promise<void>;
+  /** Storage areas say when they change; IndexedDB doesn't (only the background writes it). */
+  watch?(onChange: () => void): () => void;
 }
 
 /**

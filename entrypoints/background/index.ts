@@ -14,7 +14,7 @@ export default defineBackground(() => {
     onDueChange: () => void badge.refresh(),
     onExecuted: () => badge.executed(),
     wakeBulkAt: (when) => void browser.alarms.create(BULK_ALARM, { when }),
-    onUnwatched: (item) => void notifyUnwatched(service, item).catch(() => undefined),
+    onUnwatched: (item) => void notifyUnwatched(service.connection, item).catch(() => undefined),
   });
   const badge = startBadge(service);
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -23,5 +23,5 @@ export default defineBackground(() => {
   openDoor(service, createSiteRegistry());
   void closeStorageToContentScripts();
   // A background stopped mid-send left records open: settle them, then go on with a bulk run.
-  void service.recover().then(() => service.bulk.wake());
+  void service.execution.recover().then(() => service.bulk.wake());
 });

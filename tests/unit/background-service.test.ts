@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createReplyService } from '@/utils/background/service';
 import {
@@ -78,7 +78,7 @@ describe('background service', () => {
   it('checks a key, remembers the header Reply accepted, and never hands the key out', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    const view = await service.saveApiKey('good-key');
+    const view = await service.connection.saveKey('good-key');
     expect(view).toEqual({
       connected: true,
       userId: 1001,
@@ -90,30 +90,32 @@ describe('background service', () => {
     expect(JSON.stringify(view)).not.toContain('good-key');
     expect(await connectionItem.getValue()).toMatchObject({ authScheme: 'bearer' });
 
-    await service.loadTask(102);
+    await service.tasks.load(102);
     expect(reply.calls.at(-1)?.headers.get('authorization')).toBe('Bearer good-key');
     expect(reply.calls.at(-1)?.headers.get('x-api-key')).toBeNull();
   });
 
   it('keeps nothing when the key is rejected', async () => {
     const service = createReplyService({ fetch: bearerOnlyReply().fetch });
-    await expect(service.saveApiKey('bad-key')).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(service.connection.saveKey('bad-key')).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
     expect(await apiKeyItem.getValue()).toBeNull();
-    expect(await service.getConnection()).toEqual({ connected: false });
+    expect(await service.connection.view()).toEqual({ connected: false });
   });
 
   it('asks for a key before talking to Reply', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    await expect(service.loadTask(1)).rejects.toMatchObject({ kind: 'not-connected' });
+    await expect(service.tasks.load(1)).rejects.toMatchObject({ kind: 'not-connected' });
     expect(reply.calls).toHaveLength(0);
   });
 
   it('loads accounts only for one-off emails', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    await service.saveApiKey('good-key');
-    const loaded = await service.loadTask(102);
+    await service.connection.saveKey('good-key');
+    const loaded = await service.tasks.load(102);
     expect(loaded.emailAccounts).toEqual([
       { id: 1, email: 'a@x.com', senderName: null, isDefault: false },
     ]);
@@ -122,10 +124,10 @@ describe('background service', () => {
   it('joins a second execute of the same task instead of sending again', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    await service.saveApiKey('good-key');
+    await service.connection.saveKey('good-key');
     const release = reply.holdExecutes();
-    const first = service.executeTask({ taskId: 102 });
-    const second = service.executeTask({ taskId: 102, content: { body: 'other' } });
+    const first = service.execution.executeFromView({ taskId: 102 });
+    const second = service.execution.executeFromView({ taskId: 102, content: { body: 'other' } });
     release();
     expect(await first).toEqual(await second);
     expect(reply.calls.filter((c) => c.url.endsWith('/execute'))).toHaveLength(1);
@@ -133,27 +135,27 @@ describe('background service', () => {
 
   it('removes the key', async () => {
     const service = createReplyService({ fetch: bearerOnlyReply().fetch });
-    await service.saveApiKey('good-key');
-    expect(await service.removeApiKey()).toEqual({ connected: false });
+    await service.connection.saveKey('good-key');
+    expect(await service.connection.removeKey()).toEqual({ connected: false });
     expect(await apiKeyItem.getValue()).toBeNull();
   });
 
   it('finds a CRM person by email, then phone, and keeps the answer for a while', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    await service.saveApiKey('good-key');
+    await service.connection.saveKey('good-key');
     const person = { emails: ['jane@other.example'], phones: ['+1 555 0100'] };
-    const found = await service.findPersonTasks(person);
+    const found = await service.people.find(person);
     // mary.jane@other.example contains the address, but isn't it: the phone finds Jane.
     expect(found).toMatchObject({ contacts: [{ id: 1, name: 'Jane Doe', tasks: [{ id: 102 }] }] });
     expect(found.contacts).toHaveLength(1);
     const lookups = () =>
       reply.calls.filter((c) => new URL(c.url).pathname === '/v3/contacts/filter').length;
     expect(lookups()).toBe(2);
-    await service.findPersonTasks({ ...person, emails: [...person.emails] });
+    await service.people.find({ ...person, emails: [...person.emails] });
     expect(lookups()).toBe(2);
-    await service.executeTask({ taskId: 102 });
-    await service.findPersonTasks(person);
+    await service.execution.executeFromView({ taskId: 102 });
+    await service.people.find(person);
     expect(lookups()).toBe(4);
   });
 
@@ -161,18 +163,20 @@ describe('background service', () => {
     const reply = bearerOnlyReply();
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, authHeader: 'x-api-key' });
     const service = createReplyService({ fetch: reply.fetch });
-    await expect(service.saveApiKey('good-key')).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(service.connection.saveKey('good-key')).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
     expect(reply.calls.map((c) => c.headers.get('authorization'))).toEqual([null]);
   });
 
   it('preselects the rep’s default account for one-off emails', async () => {
     const reply = bearerOnlyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    await service.saveApiKey('good-key');
+    await service.connection.saveKey('good-key');
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultEmailAccountId: 1 });
-    expect((await service.loadTask(102)).defaultEmailAccountId).toBe(1);
+    expect((await service.tasks.load(102)).defaultEmailAccountId).toBe(1);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, defaultEmailAccountId: 99 });
-    expect((await service.loadTask(102)).defaultEmailAccountId).toBeNull();
+    expect((await service.tasks.load(102)).defaultEmailAccountId).toBeNull();
   });
 
   it('names each task’s sequence step, reading one task per step and keeping the name', async () => {
@@ -193,11 +197,11 @@ describe('background service', () => {
       { 201: 'Step 2 - Email', 202: 'Step 2 - Email', 203: 'Step 3 - SMS' },
     );
     const service = createReplyService({ fetch: reply.fetch });
-    await service.saveApiKey('good-key');
+    await service.connection.saveKey('good-key');
     const reads = () =>
       reply.calls.filter((c) => /\/v3\/tasks\/\d+$/.test(new URL(c.url).pathname)).length;
 
-    const due = await service.dueTasks();
+    const due = await service.tasks.due();
     expect(due.map((t) => [t.id, t.sequenceStepDisplayName])).toEqual([
       [204, null],
       [203, 'Step 3 - SMS'],
@@ -205,7 +209,7 @@ describe('background service', () => {
       [201, 'Step 2 - Email'],
     ]);
     expect(reads()).toBe(2);
-    await service.dueTasks();
+    await service.tasks.due();
     expect(reads()).toBe(2);
   });
 
@@ -216,21 +220,55 @@ describe('background service', () => {
       fetch: reply.fetch,
       onUnwatched: (item) => unwatched.push(item),
     });
-    await service.saveApiKey('good-key');
+    await service.connection.saveKey('good-key');
 
-    const stillOpen = service.watch(102);
-    await service.executeTask({ taskId: 102 });
+    const stillOpen = service.execution.watch(102);
+    await service.execution.executeFromView({ taskId: 102 });
     stillOpen();
     expect(unwatched).toEqual([]);
 
     await executionsItem.setValue({});
     const release = reply.holdExecutes();
-    const closing = service.watch(102);
-    const sending = service.executeTask({ taskId: 102 });
+    const closing = service.execution.watch(102);
+    const sending = service.execution.executeFromView({ taskId: 102 });
     closing();
     closing();
     release();
     await sending;
     expect(unwatched).toEqual([{ taskId: 102, contact: null, state: 'sent', reason: null }]);
+  });
+});
+
+describe('background service: the cached connection', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the key, connection, settings and team once, and again only after one changes', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.connection.saveKey('good-key');
+    const first = await service.connection.client();
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await service.connection.client()).toBe(first);
+    await service.connection.settings();
+    expect(reads).not.toHaveBeenCalled();
+
+    // A change made elsewhere (another context, a migration) reaches the cache by its watch.
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, authHeader: 'x-api-key' });
+    await new Promise((r) => setTimeout(r, 0));
+    const after = await service.connection.client();
+    expect(after).not.toBe(first);
+    expect(reads).toHaveBeenCalled();
+    await expect(after.whoami()).rejects.toMatchObject({ kind: 'unauthorized' });
+    expect(reply.calls.at(-1)?.headers.get('x-api-key')).toBe('good-key');
+    expect(reply.calls.at(-1)?.headers.get('authorization')).toBeNull();
+  });
+
+  it('drops the cached client with the key', async () => {
+    const reply = bearerOnlyReply();
+    const service = createReplyService({ fetch: reply.fetch });
+    await service.connection.saveKey('good-key');
+    await service.connection.client();
+    await service.connection.removeKey();
+    await expect(service.connection.client()).rejects.toMatchObject({ kind: 'not-connected' });
   });
 });

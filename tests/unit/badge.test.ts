@@ -7,9 +7,11 @@ import { DEFAULT_SETTINGS } from '@/utils/storage';
 function fakeService(due: number) {
   const dueCount = vi.fn(async () => due);
   const service = {
-    getConnection: async () => ({ connected: true, userId: 1, username: null, keyHint: '1234' }),
-    settings: async () => DEFAULT_SETTINGS,
-    dueCount,
+    connection: {
+      view: async () => ({ connected: true, userId: 1, username: null, keyHint: '1234' }),
+      settings: async () => DEFAULT_SETTINGS,
+    },
+    tasks: { dueCount },
   } as unknown as ReplyService;
   return { service, dueCount };
 }

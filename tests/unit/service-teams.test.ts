@@ -32,7 +32,7 @@ describe('background service: teams', () => {
   it('asks which team after the key, calls nothing until then, then names it on every call', async () => {
     const reply = agencyReply();
     const service = createReplyService({ fetch: reply.fetch });
-    const view = await service.saveApiKey('agency-key');
+    const view = await service.connection.saveKey('agency-key');
     expect(view).toMatchObject({
       connected: true,
       team: null,
@@ -42,22 +42,24 @@ describe('background service: teams', () => {
       ],
     });
     const made = reply.calls.length;
-    await expect(service.dueTasks()).rejects.toMatchObject({ kind: 'team-required' });
+    await expect(service.tasks.due()).rejects.toMatchObject({ kind: 'team-required' });
     expect(reply.calls.length).toBe(made);
 
-    expect(await service.chooseTeam(502)).toMatchObject({ team: { id: 502 } });
-    expect((await service.dueTasks()).map((t) => t.id)).toEqual([602]);
+    expect(await service.connection.chooseTeam(502)).toMatchObject({ team: { id: 502 } });
+    expect((await service.tasks.due()).map((t) => t.id)).toEqual([602]);
     expect(reply.calls.slice(made).map((c) => c.headers.get('x-team-id'))).toEqual(['502']);
-    await expect(service.chooseTeam(999)).rejects.toMatchObject({ kind: 'team-not-accessible' });
+    await expect(service.connection.chooseTeam(999)).rejects.toMatchObject({
+      kind: 'team-not-accessible',
+    });
   });
 
   it('a team Reply no longer lets the user use is dropped, so the rep is asked again', async () => {
     const service = createReplyService({ fetch: agencyReply().fetch });
-    await service.saveApiKey('agency-key');
-    await service.chooseTeam(501);
+    await service.connection.saveKey('agency-key');
+    await service.connection.chooseTeam(501);
     const narrowed = agencyReply([CONTOSO, { teamId: 503, teamName: 'Third' }]);
     const later = createReplyService({ fetch: narrowed.fetch });
-    const failure = await later.dueTasks().catch((e) => e);
+    const failure = await later.tasks.due().catch((e) => e);
     expect(failure.toFailure().message).toMatch(/can’t use the team “Northwind Agency”/);
     await new Promise((r) => setTimeout(r, 0));
     expect((await teamItem.getValue()).chosen).toBeNull();
@@ -65,8 +67,8 @@ describe('background service: teams', () => {
 
   it('a user Reply lists in one team never sees a choice', async () => {
     const service = createReplyService({ fetch: agencyReply([NORTHWIND]).fetch });
-    const view = await service.saveApiKey('agency-key');
+    const view = await service.connection.saveKey('agency-key');
     expect(view).toMatchObject({ teams: [], team: null });
-    expect((await service.dueTasks()).map((t) => t.id)).toEqual([602]);
+    expect((await service.tasks.due()).map((t) => t.id)).toEqual([602]);
   });
 });

@@ -33,10 +33,12 @@ export function startBadge(service: ReplyService): Badge {
     lastAsked = Date.now();
     try {
       const [connection, settings] = await Promise.all([
-        service.getConnection(),
-        service.settings(),
+        service.connection.view(),
+        service.connection.settings(),
       ]);
-      await show(connection.connected && settings.badge ? await service.dueCount() : 0);
+      await show(
+        connection.connected && settings.badge ? await service.tasks.dueCount('sendable') : 0,
+      );
     } catch {
       // Reply unreachable or rate-limited: keep the last count; the next alarm tries again.
     }

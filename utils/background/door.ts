@@ -53,50 +53,51 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
   const fromContent = fromContentScript(sites.includes);
   /** Task operations come from our own pages or our content scripts. */
   const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
+  const { connection, tasks, execution, people, drafts, history, bulk } = service;
+  const bulkState = (act: () => Promise<void>) => async () => {
+    await act();
+    return bulk.state();
+  };
   const removers = [
-    on('getConnection', fromExtensionPage, () => service.getConnection()),
-    on('saveApiKey', fromExtensionPage, ({ apiKey }) => service.saveApiKey(apiKey)),
-    on('removeApiKey', fromExtensionPage, () => service.removeApiKey()),
-    on('loadTask', own, ({ taskId }) => service.loadTask(taskId)),
-    on('executeTask', own, (request) => service.executeTask(request)),
-    on('completeTask', own, ({ taskId, ...body }) => service.completeTask(taskId, body)),
-    on('chooseTeam', fromExtensionPage, ({ teamId }) => service.chooseTeam(teamId)),
-    on('executionStatus', own, ({ taskId }) => service.executionStatus(taskId)),
-    on('saveDraft', own, ({ taskId, ...edits }) => service.saveDraft(taskId, edits)),
-    on('dueTasks', fromExtensionPage, () => service.dueTasks()),
-    on('getSettings', fromExtensionPage, () => service.settings()),
-    on('saveSettings', fromExtensionPage, (settings) => service.saveSettings(settings)),
-    on('emailAccounts', fromExtensionPage, () => service.emailAccounts()),
-    on('history', fromExtensionPage, () => service.history()),
-    on('clearHistory', fromExtensionPage, () => service.clearHistory()),
-    on('startBulk', fromExtensionPage, async ({ tasks }) => {
-      await service.bulk.start(tasks);
-      return service.bulk.state();
-    }),
-    on('pauseBulk', fromExtensionPage, async () => {
-      await service.bulk.pause();
-      return service.bulk.state();
-    }),
-    on('resumeBulk', fromExtensionPage, async () => {
-      await service.bulk.resume();
-      return service.bulk.state();
-    }),
-    on('clearBulk', fromExtensionPage, async () => {
-      await service.bulk.clear();
-      return null;
-    }),
-    on('bulkState', fromExtensionPage, () => service.bulk.state()),
+    on('getConnection', fromExtensionPage, () => connection.view()),
+    on('saveApiKey', fromExtensionPage, ({ apiKey }) => connection.saveKey(apiKey)),
+    on('removeApiKey', fromExtensionPage, () => connection.removeKey()),
+    on('chooseTeam', fromExtensionPage, ({ teamId }) => connection.chooseTeam(teamId)),
+    on('getSettings', fromExtensionPage, () => connection.settings()),
+    on('saveSettings', fromExtensionPage, (settings) => connection.saveSettings(settings)),
+    on('loadTask', own, ({ taskId }) => tasks.load(taskId)),
+    on('dueTasks', fromExtensionPage, () => tasks.due()),
+    on('emailAccounts', fromExtensionPage, () => tasks.emailAccounts()),
+    on('executeTask', own, (request) => execution.executeFromView(request)),
+    on('completeTask', own, ({ taskId, ...body }) => execution.complete(taskId, body)),
+    on('executionStatus', own, ({ taskId }) => execution.status(taskId)),
+    on('saveDraft', own, ({ taskId, ...edits }) => drafts.save(taskId, edits)),
+    on('history', fromExtensionPage, () => history.list()),
+    on('clearHistory', fromExtensionPage, () => history.clear()),
+    on('startBulk', fromExtensionPage, ({ tasks }) => bulkState(() => bulk.start(tasks))()),
+    on(
+      'pauseBulk',
+      fromExtensionPage,
+      bulkState(() => bulk.pause()),
+    ),
+    on(
+      'resumeBulk',
+      fromExtensionPage,
+      bulkState(() => bulk.resume()),
+    ),
+    on('clearBulk', fromExtensionPage, () => bulk.clear().then(() => null)),
+    on('bulkState', fromExtensionPage, () => bulk.state()),
     on('listSites', fromExtensionPage, () => sites.list()),
     on('addSite', fromExtensionPage, ({ address }) => sites.add(address)),
     on('removeSite', fromExtensionPage, ({ origin }) => sites.remove(origin)),
-    on('findPersonTasks', own, (person) => service.findPersonTasks(person)),
+    on('findPersonTasks', own, (person) => people.find(person)),
   ];
   const onPort = (port: Browser.runtime.Port) => {
     const sender = port.sender ?? {};
     if (port.name.startsWith(WATCH_PORT_PREFIX)) {
       const taskId = Number(port.name.slice(WATCH_PORT_PREFIX.length));
       if (!own(sender) || !Number.isSafeInteger(taskId)) port.disconnect();
-      else port.onDisconnect.addListener(service.watch(taskId));
+      else port.onDisconnect.addListener(execution.watch(taskId));
       return;
     }
     const script = scriptOfPort(port.name);

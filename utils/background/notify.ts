@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
-import type { ReplyService, Unwatched } from './service';
+import type { ReplyConnection } from './connection';
+import type { Unwatched } from './execution';
 
 /**
  * A system notification for an execution the rep didn't watch happen (an item of a bulk run,
  * or a send whose panel was closed before it settled), unless the rep switched them off.
  * Skipped items are listed in the popup instead.
  */
-export async function notifyUnwatched(service: ReplyService, item: Unwatched): Promise<void> {
+export async function notifyUnwatched(connection: ReplyConnection, item: Unwatched): Promise<void> {
   if (item.state !== 'sent' && item.state !== 'failed') return;
-  if (!(await service.settings()).notifications) return;
+  if (!(await connection.settings()).notifications) return;
   const who = item.contact ?? `Task ${item.taskId}`;
   await browser.notifications.create(`execution:${item.taskId}`, {
     type: 'basic',
