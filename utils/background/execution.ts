@@ -42,21 +42,28 @@ export function createExecution(deps: {
   /** Views waiting for each task's execution (open watch ports). */
   const watchers = new Map<number, number>();
 
-  async function settled(entry: Omit<HistoryEntry, 'at'>, fromView: boolean) {
-    await history.remember(entry);
-    if (fromView && !watchers.get(entry.taskId)) {
+  /**
+   * The history is written behind the answer, not before it: its writes run in order and
+   * reading it waits for them, so the rep hears the outcome a few storage round trips sooner
+   * and the history still shows it. Whether anyone watched is decided as it settles.
+   */
+  function settled(entry: Omit<HistoryEntry, 'at'>, fromView: boolean) {
+    const unwatched = fromView && !watchers.get(entry.taskId);
+    history.remember(entry).catch(() => undefined);
+    if (unwatched) {
       const { taskId, contact, outcome: state, reason } = entry;
       deps.onUnwatched?.({ taskId, contact, state, reason });
     }
   }
 
   /** After Reply took the task: the draft goes, the history says how it ended. */
-  async function done(outcome: ExecutionOutcome, contact: string | null, fromView: boolean) {
+  function done(outcome: ExecutionOutcome, contact: string | null, fromView: boolean) {
     deps.onDone?.();
-    await drafts.remove(outcome.task.id);
+    // Like the history: reads of drafts wait for this write.
+    drafts.remove(outcome.task.id).catch(() => undefined);
     if (outcome.confirmed === 'already-sent') return;
     const { state, reason } = sentOrFailed(outcome);
-    await settled(
+    settled(
       {
         ...about(outcome.task),
         contact: contact ?? recipient(outcome.task),
@@ -89,14 +96,14 @@ export function createExecution(deps: {
       // rep (a run lists it as skipped): neither is a failure.
       if (failure?.kind !== 'rate-limited' && !heldByChecks(failure?.kind)) {
         const reason = failure?.message ?? null;
-        await settled(
+        settled(
           { taskId, taskType: null, contactId, contact, outcome: 'failed', reason },
           fromView,
         );
       }
       throw error;
     }
-    await done(outcome, contact, fromView);
+    done(outcome, contact, fromView);
     return outcome;
   }
 
@@ -109,7 +116,7 @@ export function createExecution(deps: {
     /** Completes a task without sending (a call made, a step done, an opt-out); once. */
     async complete(taskId: number, body: CompleteBody = {}): Promise<ExecutionOutcome> {
       const outcome = await executor.complete(taskId, body);
-      await done(outcome, null, false);
+      done(outcome, null, false);
       return outcome;
     },
 

@@ -64,16 +64,16 @@ export function createTaskReads(deps: {
   return {
     async load(taskId: number): Promise<LoadedTask> {
       const reply = await connection.client();
+      // What this browser keeps is read while Reply answers, not after.
+      const kept = Promise.all([drafts.get(taskId), executor.known(taskId), connection.settings()]);
+      kept.catch(() => undefined);
       const task = await reply.getTask(taskId);
-      checks.noteTask(task);
+      // A task that can be sent has its contact's checks asked now, so the send only executes.
+      checks.warm(reply, task);
       const pickable = canPickEmailAccount(task) && whyNotExecutable(task) === null;
       // Without the list the panel still works: Reply then sends from the default account.
       const emailAccounts = pickable ? await reply.emailAccounts().catch(() => null) : null;
-      const [draft, execution, settings] = await Promise.all([
-        drafts.get(taskId),
-        executor.known(taskId),
-        connection.settings(),
-      ]);
+      const [draft, execution, settings] = await kept;
       const preferred = settings.defaultEmailAccountId;
       return {
         task,
