@@ -359,8 +359,18 @@ export async function measureBusyHosts(
       target,
     );
     const perSecond = trace.extensionCpuMs / lifeSeconds;
+    const withoutMs = median(arms.without.map((l) => l.whole.scriptMs));
     figures.push(
       { ...ratio, section },
+      figure(
+        section,
+        `${name}: scripting with ÷ without, by the trace`,
+        (withoutMs + trace.extensionCpuMs) / withoutMs,
+        '×',
+        `${withoutMs.toFixed(1)} ms without, + ${trace.extensionCpuMs.toFixed(1)} ms of ` +
+          "extension script (CPU, traced load): the same ratio, without the loads' own spread",
+        target === undefined ? {} : { target },
+      ),
       figure(
         section,
         `${name}: extension script per second of page life (trace)`,

@@ -45,7 +45,7 @@ const MODES = {
     plainMs: 1_000,
     rounds: 3,
     /** The busy mail and CRM pages: how long each load works, loads per arm, the probe's. */
-    busyHosts: { busyMs: 2_000, rounds: 2, probe: ['mail'] as BusyKind[] },
+    busyHosts: { busyMs: 2_000, rounds: 3, probe: ['mail'] as BusyKind[] },
     navigations: 10,
     clickExecutions: 10,
     backgroundExecutions: 20,
@@ -124,7 +124,7 @@ function againstProbe(figures: Figure[]): Figure[] {
     ),
   ];
   for (const f of figures.filter((x) => x.section === 'Page cost' && x.label.startsWith('busy '))) {
-    if (!f.label.endsWith('scripting with ÷ without') || f.value === null) continue;
+    if (!f.label.includes('scripting with ÷ without') || f.value === null) continue;
     const probeFigure = figures.find((p) => p.section === PROBE && p.label === f.label);
     if (!probeFigure || probeFigure.value === null) continue;
     rows.push(

@@ -176,7 +176,7 @@ export function followPageContext(
     // The panel's own changes happen in its shadow root, which this observer doesn't see.
     const observer = new MutationObserver((records) => {
       if (found) scheduleIdle();
-      else if (records.some((record) => mayArrive(record, arrivals))) schedule();
+      else if (anyArrival(records, arrivals)) schedule();
     });
     observer.observe(document.documentElement, {
       childList: true,
@@ -188,19 +188,23 @@ export function followPageContext(
   void update();
 }
 
-/** Whether a mutation added, or gave a watched attribute to, an element matching `arrivals`. */
-function mayArrive(record: MutationRecord, arrivals: string): boolean {
-  if (record.type === 'attributes') {
-    return (
-      record.target.nodeType === Node.ELEMENT_NODE && (record.target as Element).matches(arrivals)
-    );
-  }
-  for (const node of record.addedNodes) {
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    const element = node as Element;
-    // An element with no children (a text-only span re-rendered) needs no descendant query.
-    if (element.matches(arrivals)) return true;
-    if (element.firstElementChild && element.querySelector(arrivals)) return true;
+/**
+ * Whether a batch added, or gave a watched attribute to, an element matching `arrivals`. Plain
+ * loops, and text and childless elements (a time ticking, a label changed) cost a type check.
+ */
+function anyArrival(records: MutationRecord[], arrivals: string): boolean {
+  for (const record of records) {
+    if (record.type === 'attributes') {
+      if ((record.target as Element).matches?.(arrivals)) return true;
+      continue;
+    }
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i] as Element;
+      if (node.nodeType !== 1) continue;
+      if (node.matches(arrivals)) return true;
+      if (node.firstElementChild && node.querySelector(arrivals)) return true;
+    }
   }
   return false;
 }
