@@ -16,11 +16,11 @@ describe('the locale check', () => {
     expect(localeProblems({ en, de, fr }, 'en')).toEqual([]);
   });
 
-  it('names a missing key, an extra key, a lost substitution and a lost plural', () => {
-    const de = parse('b:\n  c: Hallo\nextra: X\ntasks: Aufgaben\n');
+  it('names a missing key, an extra key, an unknown name, a lost substitution and a lost plural', () => {
+    const de = parse('b:\n  c: Hallo {nom}\nextra: X\ntasks: Aufgaben\n');
     expect(localeProblems({ en, de }, 'en')).toEqual([
       'de: missing "a"',
-      'de: "b_c" uses {}, en {name}',
+      'de: "b_c" uses {nom}, which en doesn\'t give',
       'de: "extra" is not in en',
       'de: "tasks" must be plural',
       'de: "tasks" uses $1…$0, en $1…$1',
