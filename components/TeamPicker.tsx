@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { TeamRef } from '@/utils/storage';
 
@@ -21,9 +22,9 @@ export function TeamPicker({
   if (chosen && !changing) {
     return (
       <p class="evr-team">
-        Team <strong>{chosen.name}</strong>{' '}
+        {i18n.t('team.label')} <strong>{chosen.name}</strong>{' '}
         <button type="button" disabled={busy} onClick={() => setChanging(true)}>
-          Change team
+          {i18n.t('team.change')}
         </button>
       </p>
     );
@@ -40,7 +41,7 @@ export function TeamPicker({
     >
       <fieldset>
         <legend>
-          Your Reply user is in several teams. Which one should the extension work in?
+          {i18n.t('team.question')}
         </legend>
         {teams.map((team) => (
           <label key={team.id} class="evr-check">
@@ -56,7 +57,7 @@ export function TeamPicker({
         ))}
       </fieldset>
       <button type="submit" class="evr-primary" disabled={busy || picked === null}>
-        Use this team
+        {i18n.t('team.use')}
       </button>
     </form>
   );

@@ -20,12 +20,8 @@ const NOT_YET_CONVERTED: Record<string, string> = {
   'entrypoints/popup/App.tsx': 'queue helper',
   'components/SettingsForm.tsx': 'queue helper',
   // Converted on this branch (issue-15 languages), after the infrastructure commit.
-  'components/ComposePanel.tsx': 'languages',
-  'components/PreSendCheck.tsx': 'languages',
-  'components/ReadFailureChooser.tsx': 'languages',
   'components/SitesForm.tsx': 'languages',
   'components/SmsEditor.tsx': 'languages',
-  'components/TeamPicker.tsx': 'languages',
   'components/editor/BodyEditor.tsx': 'languages',
   'components/editor/RichTextEditor.tsx': 'languages',
 };
