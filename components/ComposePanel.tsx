@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
 import type { Acknowledgement } from '@/utils/execution/executor';
 import { statusText } from '@/utils/reply/task';

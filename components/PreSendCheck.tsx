@@ -28,7 +28,11 @@ export function PreSendCheck({
       <Alert>{error.message}</Alert>
       {error.kind === 'replied' && error.replied && (
         <blockquote class="evr-reply">
-          {error.replied.at && <p class="evr-muted">{i18n.t('check.repliedAt', { time: formatTime(error.replied.at) })}</p>}
+          {error.replied.at && (
+            <p class="evr-muted">
+              {i18n.t('check.repliedAt', { time: formatTime(error.replied.at) })}
+            </p>
+          )}
           <p>
             {error.replied.firstLine
               ? i18n.t('check.quoted', { text: error.replied.firstLine })

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import type { ComponentChild } from 'preact';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { ChooserStore } from '@/utils/stores/chooser';
 import { Alert } from './PanelParts';
 
@@ -38,13 +38,9 @@ export function ReadFailureChooser({
       {expanded && (
         <div id="evr-chooser-body" class="evr-body">
           {reason === 'unreadable' ? (
-            <Alert>
-              {i18n.t('chooser.unreadableWhy')}
-            </Alert>
+            <Alert>{i18n.t('chooser.unreadableWhy')}</Alert>
           ) : (
-            <p role="status">
-              {i18n.t('chooser.noDetailsWhy')}
-            </p>
+            <p role="status">{i18n.t('chooser.noDetailsWhy')}</p>
           )}
           {unreadable.length > 0 && (
             <p>{i18n.t('chooser.unreadableRecipients', { recipients: unreadable.join(', ') })}</p>

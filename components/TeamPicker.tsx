@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TeamRef } from '@/utils/storage';
 
 /**
@@ -40,9 +40,7 @@ export function TeamPicker({
       }}
     >
       <fieldset>
-        <legend>
-          {i18n.t('team.question')}
-        </legend>
+        <legend>{i18n.t('team.question')}</legend>
         {teams.map((team) => (
           <label key={team.id} class="evr-check">
             <input

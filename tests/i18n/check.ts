@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
-import { type LocaleMessage, localeProblems, messageName, rawStrings, unusedKeys } from './rules';
+import {
+  type LocaleMessage,
+  localeProblems,
+  messageName,
+  physicalCss,
+  rawStrings,
+  unusedKeys,
+} from './rules';
 
 /**
  * `npm run check`'s i18n step: every locale holds exactly English's keys (and plural forms the
@@ -76,6 +83,11 @@ for (const { file, text } of views) {
 }
 for (const file of listed) {
   if (!sourceFiles.includes(file)) problems.push(`NOT_YET_CONVERTED names ${file}, which is gone`);
+}
+
+for (const file of files('assets', /\.css$/)) {
+  const found = physicalCss(file, readFileSync(join(ROOT, file), 'utf8'));
+  problems.push(...found.map((f) => `physical left/right in CSS (use logical properties): ${f}`));
 }
 
 if (problems.length > 0) {

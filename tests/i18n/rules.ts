@@ -186,3 +186,19 @@ function literalValues(expression: ts.Expression): ts.Node[] {
 }
 
 const scriptKind = (file: string) => (file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+
+/**
+ * Physical left/right in a style sheet: the layout must mirror under `dir="rtl"`, so sides
+ * are written logically (`inset-inline-end`, `padding-inline-start`, `text-align: start`).
+ */
+export function physicalCss(file: string, text: string): string[] {
+  const found: string[] = [];
+  const withoutComments = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  withoutComments.split('\n').forEach((line, i) => {
+    const physical =
+      /(^|[\s;{])(left|right|(margin|padding|border)-(left|right)[\w-]*)\s*:/.test(line) ||
+      /(text-align|float|clear)\s*:\s*(left|right)\b/.test(line);
+    if (physical) found.push(`${file}:${i + 1}: ${line.trim()}`);
+  });
+  return found;
+}
