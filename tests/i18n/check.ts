@@ -26,11 +26,6 @@ const NOT_YET_CONVERTED: Record<string, string> = {
   'components/DueTasks.tsx': 'queue helper',
   'entrypoints/popup/App.tsx': 'queue helper',
   'components/SettingsForm.tsx': 'queue helper',
-  // Converted on this branch (issue-15 languages), after the infrastructure commit.
-  'components/SitesForm.tsx': 'languages',
-  'components/SmsEditor.tsx': 'languages',
-  'components/editor/BodyEditor.tsx': 'languages',
-  'components/editor/RichTextEditor.tsx': 'languages',
 };
 /**
  * Folders the queue helper converts: the task views, and the new queue components. (Its
