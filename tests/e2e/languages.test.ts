@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import { type BrowserName, type BrowserUnderTest, panel, STEP_MS, useScenario } from './support';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  connectKey,
+  panel,
+  STEP_MS,
+  useScenario,
+} from './support';
 
 /** "28. Nov. 2026, 19:47": German month, no AM/PM, a 24-hour clock. */
 const GERMAN_DATE =
@@ -69,6 +76,52 @@ describe.each(['chromium', 'firefox'] as const)('%s in German', (name: BrowserNa
     expect(sent).toMatch(/^Gesendet\. Erledigt am /);
     expect(sent).toMatch(GERMAN_DATE);
     expect(sandbox.executeCalls(101)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+/**
+ * A right-to-left browser (Hebrew; the extension has no Hebrew, so its words fall back to
+ * English, but the direction is the browser's). The panel's root is `dir="rtl"` and the layout
+ * mirrors: the floating panel sits at the bottom left instead of the bottom right.
+ */
+describe('chromium in Hebrew (right to left)', () => {
+  let browser: BrowserUnderTest;
+
+  useScenario(
+    'chromium',
+    (started) => {
+      ({ browser } = started);
+    },
+    {},
+    undefined,
+    'he',
+  );
+
+  it('mirrors the panel: dir="rtl", anchored to the left edge', async () => {
+    // No Hebrew in the extension: its words are English, its direction the browser's.
+    const popup = await connectKey(browser);
+    expect(await popup.evaluate<string>('return document.documentElement.dir')).toBe('rtl');
+    await popup.close();
+
+    const page = await browser.openPage('https://run.reply.io/tasks/101');
+    await panel.text(page, 'Step 2 - Email');
+    const layout = await page.evaluate(() => {
+      const root = document.querySelector('execute-via-reply')?.shadowRoot;
+      const container = root?.querySelector<HTMLElement>('.evr-root');
+      const frame = root?.querySelector<HTMLElement>('.evr-panel')?.getBoundingClientRect();
+      return {
+        dir: container?.dir,
+        direction: container ? getComputedStyle(container).direction : null,
+        left: frame?.left,
+        right: frame ? window.innerWidth - frame.right : null,
+      };
+    });
+    expect(layout.dir).toBe('rtl');
+    expect(layout.direction).toBe('rtl');
+    // 16 px from the inline end, which in rtl is the left edge.
+    expect(layout.left).toBe(16);
+    expect(layout.right).toBeGreaterThan(16);
     await page.close();
   });
 });
