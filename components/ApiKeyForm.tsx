@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { PopupStore } from '@/utils/stores/popup';
 import { Alert } from './PanelParts';
 import { TeamPicker } from './TeamPicker';
@@ -13,18 +14,21 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
     void store.getState().refresh();
   }, [store]);
 
-  if (connection === null && !error) return <p role="status">Checking your connection…</p>;
+  if (connection === null && !error) return <p role="status">{i18n.t('key.checkingConnection')}</p>;
 
   return (
     <section class="evr-key" aria-labelledby="evr-key-title">
-      <h2 id="evr-key-title">Reply connection</h2>
+      <h2 id="evr-key-title">{i18n.t('key.title')}</h2>
       {connection?.connected ? (
         <>
           <p role="status" class="evr-success">
-            Connected as {connection.username ?? 'Reply user'} (user id {connection.userId})
+            {i18n.t('key.connectedAs', {
+              name: connection.username ?? i18n.t('key.replyUser'),
+              userId: connection.userId,
+            })}
           </p>
           <p>
-            API key <span class="evr-mono">••••••••{connection.keyHint}</span>
+            {i18n.t('key.label')} <span class="evr-mono">••••••••{connection.keyHint}</span>
           </p>
           {connection.teams.length > 0 && (
             <TeamPicker
@@ -39,7 +43,7 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
             disabled={busy}
             onClick={() => void store.getState().removeApiKey()}
           >
-            Remove key
+            {i18n.t('key.remove')}
           </button>
         </>
       ) : (
@@ -51,7 +55,7 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
           }}
         >
           <label>
-            API key
+            {i18n.t('key.label')}
             <input
               type="password"
               autoComplete="off"
@@ -61,12 +65,9 @@ export function ApiKeyForm({ store }: { store: PopupStore }) {
               onInput={(e) => setDraft(e.currentTarget.value)}
             />
           </label>
-          <p class="evr-muted">
-            Find it in Reply under Settings → API key. It stays in this browser, used only to talk
-            to Reply.
-          </p>
+          <p class="evr-muted">{i18n.t('key.where')}</p>
           <button type="submit" class="evr-primary" disabled={busy || draft.trim() === ''}>
-            {busy ? 'Checking…' : 'Save'}
+            {i18n.t(busy ? 'key.checking' : 'key.save')}
           </button>
         </form>
       )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { PopupStore } from '@/utils/stores/popup';
 import { Alert } from './PanelParts';
 import { useSecondsUntil } from './useSecondsUntil';
@@ -33,23 +34,23 @@ export function BulkRun({ store }: { store: PopupStore }) {
   const left = count('pending') + count('sending');
   const total = bulk.items.length;
   const problems = bulk.items.filter(
-    (i) => i.state === 'failed' || i.state === 'skipped' || i.state === 'completed',
+    (i): i is typeof i & { state: keyof typeof PROBLEM_STATES } => i.state in PROBLEM_STATES,
   );
 
   return (
     <section class="evr-bulk" aria-labelledby="evr-bulk-title">
-      <h2 id="evr-bulk-title">Sending as they are</h2>
+      <h2 id="evr-bulk-title">{i18n.t('bulk.title')}</h2>
       <p role="status">
-        Sent {sent} · Left {left} · Failed {failed} · Skipped {skipped}
-        {bulk.paused && left > 0 ? ' · Paused' : ''}
-        {!active && left === 0 ? ' · Done' : ''}
+        {i18n.t('bulk.counts', { sent, left, failed, skipped })}
+        {bulk.paused && left > 0 ? ` · ${i18n.t('bulk.paused')}` : ''}
+        {!active && left === 0 ? ` · ${i18n.t('bulk.done')}` : ''}
       </p>
-      <progress max={total} value={total - left} aria-label="Progress" />
+      <progress max={total} value={total - left} aria-label={i18n.t('bulk.progress')} />
       {bulk.waitingUntil !== null && left > 0 && <RateLimitNote until={bulk.waitingUntil} />}
       <div class="evr-actions">
         {left > 0 && !bulk.paused && (
           <button type="button" onClick={() => void store.getState().pauseBulk()}>
-            Pause
+            {i18n.t('bulk.pause')}
           </button>
         )}
         {left > 0 && bulk.paused && (
@@ -58,12 +59,12 @@ export function BulkRun({ store }: { store: PopupStore }) {
             class="evr-primary"
             onClick={() => void store.getState().resumeBulk()}
           >
-            Resume
+            {i18n.t('bulk.resume')}
           </button>
         )}
         {(left === 0 || bulk.paused) && (
           <button type="button" onClick={() => void store.getState().clearBulk()}>
-            Close
+            {i18n.t('bulk.close')}
           </button>
         )}
       </div>
@@ -71,7 +72,11 @@ export function BulkRun({ store }: { store: PopupStore }) {
         <ul class="evr-problems">
           {problems.map((item) => (
             <li key={item.taskId}>
-              {item.contact ?? `Task ${item.taskId}`} ({item.state}): {item.reason}
+              {i18n.t('bulk.problem', {
+                who: item.contact ?? i18n.t('panel.taskNumber', { id: item.taskId }),
+                state: i18n.t(PROBLEM_STATES[item.state]),
+                reason: item.reason ?? '',
+              })}
             </li>
           ))}
         </ul>
@@ -81,11 +86,13 @@ export function BulkRun({ store }: { store: PopupStore }) {
   );
 }
 
+const PROBLEM_STATES = {
+  failed: 'bulk.state.failed',
+  skipped: 'bulk.state.skipped',
+  completed: 'bulk.state.completed',
+} as const;
+
 function RateLimitNote({ until }: { until: number }) {
   const seconds = useSecondsUntil(until);
-  return (
-    <p class="evr-muted">
-      Waiting for Reply’s rate limit: going on in {seconds} s. Nothing is lost meanwhile.
-    </p>
-  );
+  return <p class="evr-muted">{i18n.t('bulk.rateLimit', { seconds })}</p>;
 }

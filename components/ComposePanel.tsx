@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
 import type { Acknowledgement } from '@/utils/execution/executor';
 import { statusText } from '@/utils/reply/task';
@@ -31,15 +32,15 @@ export function ComposePanel({
 
   return (
     <FloatingFrame>
-      {lookup.status === 'loading' && <p role="status">Looking up the recipients in Reply…</p>}
+      {lookup.status === 'loading' && <p role="status">{i18n.t('compose.lookingUp')}</p>}
       {lookup.status === 'failed' && (
         <RetryableFailure error={lookup.error} onRetry={() => void store.getState().reload()} />
       )}
       {lookup.status === 'ready' && offers.length === 0 && (
-        <p role="status">No pending Reply emails for these recipients.</p>
+        <p role="status">{i18n.t('compose.noOffers')}</p>
       )}
       {unreadable.length > 0 && (
-        <p>Recipients without a readable address (not looked up): {unreadable.join(', ')}</p>
+        <p>{i18n.t('compose.unreadable', { recipients: unreadable.join(', ') })}</p>
       )}
       {/* Two open drafts may go to one recipient: the position tells their offers apart. */}
       {offers.map((offer, index) => (
@@ -58,9 +59,9 @@ function Offer({ store, offer }: { store: ComposeStore; offer: DraftOffer }) {
   return (
     <div class="evr-offer">
       <p>
-        Draft to {who}: Reply task {task.id} is waiting for this email.
+        {i18n.t('compose.offer', { who, id: task.id })}
         {offer.contactsWithAddress > 1 &&
-          ` ${offer.contactsWithAddress} Reply contacts have this address; this task is contact ${offer.contactId}’s.`}
+          ` ${i18n.t('compose.sharedAddress', offer.contactsWithAddress, { contact: offer.contactId })}`}
       </p>
       {held ? (
         <PreSendCheck
@@ -79,7 +80,7 @@ function Offer({ store, offer }: { store: ComposeStore; offer: DraftOffer }) {
             disabled={execution.status === 'sending'}
             onClick={() => void store.getState().send(offer)}
           >
-            {execution.status === 'sending' ? 'Sending…' : 'Execute via Reply'}
+            {i18n.t(execution.status === 'sending' ? 'actions.sending' : 'actions.execute')}
           </button>
         )
       )}
@@ -87,13 +88,13 @@ function Offer({ store, offer }: { store: ComposeStore; offer: DraftOffer }) {
       {execution.status === 'done' && (
         <>
           <p role="status" class="evr-success">
-            {execution.outcome.completed
-              ? 'Completed in Reply without sending'
-              : 'Sent through Reply'}
-            . {statusText(execution.outcome.task)}. This draft is no longer needed.
+            {i18n.t(
+              execution.outcome.completed ? 'compose.completedWithoutSending' : 'compose.sent',
+              { status: statusText(execution.outcome.task) },
+            )}
           </p>
           <button type="button" onClick={() => discardDraft(offer)}>
-            Discard draft
+            {i18n.t('compose.discardDraft')}
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { FoundContact, PersonStore } from '@/utils/stores/person';
 import { FloatingFrame, RetryableFailure } from './PanelParts';
 import { TaskPanel } from './TaskPanel';
@@ -17,12 +18,12 @@ export function PersonPanel({ store }: { store: PersonStore }) {
     void store.getState().reload();
   }, [store]);
 
-  const who = person.name ?? person.emails[0] ?? person.phones[0] ?? 'this person';
+  const who = person.name ?? person.emails[0] ?? person.phones[0] ?? i18n.t('person.thisPerson');
   const contacts = lookup.status === 'ready' ? lookup.contacts : [];
   const [only] = contacts;
   if (contacts.length === 1 && only && only.panels.length > 0) {
     return (
-      <section class="evr-stack evr-floating" aria-label={`Reply tasks for ${who}`}>
+      <section class="evr-stack evr-floating" aria-label={i18n.t('person.tasksFor', { who })}>
         {only.panels.map((panel) => (
           <TaskPanel key={panel.getState().taskId} store={panel} />
         ))}
@@ -31,13 +32,13 @@ export function PersonPanel({ store }: { store: PersonStore }) {
   }
   if (contacts.length > 1) {
     return (
-      <section class="evr-stack evr-floating" aria-label={`Reply contacts for ${who}`}>
+      <section class="evr-stack evr-floating" aria-label={i18n.t('person.contactsFor', { who })}>
         <div class="evr-panel">
           <div class="evr-body">
             <p role="status" class="evr-note">
-              {contacts.length} contacts in Reply have {sharedAddress(contacts) ?? 'this address'}.
-              Each one’s tasks are listed under their name: execute only those of the person on this
-              page.
+              {i18n.t('person.sharedAddress', contacts.length, {
+                address: sharedAddress(contacts) ?? i18n.t('person.thisAddress'),
+              })}
             </p>
           </div>
         </div>
@@ -49,29 +50,27 @@ export function PersonPanel({ store }: { store: PersonStore }) {
   }
   return (
     <FloatingFrame>
-      {lookup.status === 'loading' && <p role="status">Looking up {who} in Reply…</p>}
+      {lookup.status === 'loading' && <p role="status">{i18n.t('person.lookingUp', { who })}</p>}
       {lookup.status === 'failed' && (
         <RetryableFailure error={lookup.error} onRetry={() => void store.getState().reload()} />
       )}
       {lookup.status === 'ready' && (
-        <p role="status">
-          {only ? `No Reply tasks for ${who}` : `${who} is not a contact in Reply.`}
-        </p>
+        <p role="status">{i18n.t(only ? 'person.noTasks' : 'person.notAContact', { who })}</p>
       )}
     </FloatingFrame>
   );
 }
 
 function ContactTasks({ contact }: { contact: FoundContact }) {
-  const name = contact.name ?? `Contact ${contact.id}`;
+  const name = contact.name ?? i18n.t('person.contactNumber', { id: contact.id });
   return (
-    <section class="evr-stack" aria-label={`Reply tasks for ${name} (contact ${contact.id})`}>
+    <section class="evr-stack" aria-label={i18n.t('person.contactTasks', { name, id: contact.id })}>
       <div class="evr-panel">
         <div class="evr-body">
           <h3 class="evr-contact-name">
-            {name} · Reply contact {contact.id}
+            {i18n.t('person.contactHeading', { name, id: contact.id })}
           </h3>
-          {contact.panels.length === 0 && <p>No pending tasks.</p>}
+          {contact.panels.length === 0 && <p>{i18n.t('person.noPending')}</p>}
         </div>
       </div>
       {contact.panels.map((panel) => (

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type Failure, heldByChecks } from '@/utils/reply/errors';
 import { formatTime } from '@/utils/reply/task';
 import { Alert } from './PanelParts';
@@ -27,23 +28,31 @@ export function PreSendCheck({
       <Alert>{error.message}</Alert>
       {error.kind === 'replied' && error.replied && (
         <blockquote class="evr-reply">
-          {error.replied.at && <p class="evr-muted">Replied {formatTime(error.replied.at)}</p>}
-          <p>{error.replied.firstLine ? `“${error.replied.firstLine}”` : '(no preview)'}</p>
+          {error.replied.at && (
+            <p class="evr-muted">
+              {i18n.t('check.repliedAt', { time: formatTime(error.replied.at) })}
+            </p>
+          )}
+          <p>
+            {error.replied.firstLine
+              ? i18n.t('check.quoted', { text: error.replied.firstLine })
+              : i18n.t('check.noPreview')}
+          </p>
         </blockquote>
       )}
       <div class="evr-actions">
         {error.kind === 'opted-out' ? (
           <button type="button" class="evr-primary" disabled={busy} onClick={onComplete}>
-            Complete without sending
+            {i18n.t('check.completeWithoutSending')}
           </button>
         ) : (
           <>
             <button type="button" disabled={busy} onClick={onSendAnyway}>
-              Send anyway
+              {i18n.t('check.sendAnyway')}
             </button>
             {error.kind === 'unchecked' && (
               <button type="button" class="evr-primary" disabled={busy} onClick={onCheckAgain}>
-                Check again
+                {i18n.t('check.checkAgain')}
               </button>
             )}
           </>

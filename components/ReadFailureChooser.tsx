@@ -1,12 +1,13 @@
 import type { ComponentChild } from 'preact';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { ChooserStore } from '@/utils/stores/chooser';
 import { Alert } from './PanelParts';
 
-const LABEL: Record<'unreadable' | 'no-details', string> = {
-  unreadable: 'Reply: couldn’t read who this is',
-  'no-details': 'Reply: no email or phone on this record',
-};
+const LABEL = {
+  unreadable: 'chooser.unreadable',
+  'no-details': 'chooser.noDetails',
+} as const;
 
 /**
  * The small control for a supported page whose person or recipients can't be read: one
@@ -24,7 +25,7 @@ export function ReadFailureChooser({
   if (state.chosen) return <>{children(state.chosen)}</>;
   const { reason, candidates, unreadable, expanded, typed, error } = state;
   return (
-    <section class="evr-panel evr-floating evr-chooser" aria-label="Execute via Reply">
+    <section class="evr-panel evr-floating evr-chooser" aria-label={i18n.t('extName')}>
       <button
         type="button"
         class="evr-chooser-toggle"
@@ -32,30 +33,24 @@ export function ReadFailureChooser({
         aria-controls="evr-chooser-body"
         onClick={() => store.getState().toggle()}
       >
-        {LABEL[reason]}
+        {i18n.t(LABEL[reason])}
       </button>
       {expanded && (
         <div id="evr-chooser-body" class="evr-body">
           {reason === 'unreadable' ? (
-            <Alert>
-              The page doesn’t show who this is in a form the extension can read. Choose the address
-              to look up in Reply, or type it.
-            </Alert>
+            <Alert>{i18n.t('chooser.unreadableWhy')}</Alert>
           ) : (
-            <p role="status">
-              This record shows no email address or phone number to look the person up by. Type an
-              address to look up in Reply.
-            </p>
+            <p role="status">{i18n.t('chooser.noDetailsWhy')}</p>
           )}
           {unreadable.length > 0 && (
-            <p>Recipients without a readable address: {unreadable.join(', ')}</p>
+            <p>{i18n.t('chooser.unreadableRecipients', { recipients: unreadable.join(', ') })}</p>
           )}
           {candidates.length > 0 && (
-            <ul class="evr-chooser-list" aria-label="Addresses on this page">
+            <ul class="evr-chooser-list" aria-label={i18n.t('chooser.addresses')}>
               {candidates.map((address) => (
                 <li key={address}>
                   <button type="button" onClick={() => store.getState().pick(address)}>
-                    Look up {address}
+                    {i18n.t('chooser.lookUpAddress', { address })}
                   </button>
                 </li>
               ))}
@@ -70,7 +65,7 @@ export function ReadFailureChooser({
             }}
           >
             <label>
-              Email address{' '}
+              {i18n.t('chooser.emailAddress')}{' '}
               <input
                 type="email"
                 autoComplete="off"
@@ -78,7 +73,7 @@ export function ReadFailureChooser({
                 onInput={(event) => store.getState().setTyped(event.currentTarget.value)}
               />
             </label>
-            <button type="submit">Look up</button>
+            <button type="submit">{i18n.t('chooser.lookUp')}</button>
           </form>
           {error && <Alert>{error}</Alert>}
         </div>

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { OptionsStore } from '@/utils/stores/options';
 import { Alert } from './PanelParts';
 
 /** Adds and removes the rep's own sites, where explicit Reply task references get the panel. */
+/** The attribute a page marks a Reply task with: code, the same in every language. */
+const TASK_ATTRIBUTE = 'data-reply-task-id';
+
 export function SitesForm({ store }: { store: OptionsStore }) {
   const { sites, busy, error } = useStore(store);
   const [address, setAddress] = useState('');
@@ -12,13 +16,15 @@ export function SitesForm({ store }: { store: OptionsStore }) {
     void store.getState().refresh();
   }, [store]);
 
+  // The attribute's name stays code, inside the sentence where the language puts it.
+  const [introBefore, introAfter] = i18n.t('sites.intro', { attribute: '\u0000' }).split('\u0000');
   return (
     <section class="evr-key" aria-labelledby="evr-sites-title">
-      <h2 id="evr-sites-title">Your sites</h2>
+      <h2 id="evr-sites-title">{i18n.t('sites.title')}</h2>
       <p class="evr-muted">
-        Besides Reply, HubSpot, Salesforce, Pipedrive, Gmail and Outlook, the panel can open on a
-        site you add (a self-hosted CRM, say) wherever a page links to a Reply task or marks one
-        with <code>data-reply-task-id</code>. The extension asks for access to that site alone.
+        {introBefore}
+        <code>{TASK_ATTRIBUTE}</code>
+        {introAfter}
       </p>
       <form
         class="evr-form"
@@ -28,17 +34,17 @@ export function SitesForm({ store }: { store: OptionsStore }) {
         }}
       >
         <label>
-          Site address
+          {i18n.t('sites.address')}
           <input
             type="text"
             inputMode="url"
-            placeholder="crm.example.com"
+            placeholder={i18n.t('sites.example')}
             value={address}
             onInput={(e) => setAddress(e.currentTarget.value)}
           />
         </label>
         <button type="submit" class="evr-primary" disabled={busy}>
-          Add site
+          {i18n.t('sites.add')}
         </button>
       </form>
       {error && <Alert>{error.message}</Alert>}
@@ -50,16 +56,16 @@ export function SitesForm({ store }: { store: OptionsStore }) {
               <button
                 type="button"
                 disabled={busy}
-                aria-label={`Remove ${site.origin}`}
+                aria-label={i18n.t('sites.removeNamed', { site: site.origin })}
                 onClick={() => void store.getState().removeSite(site.origin)}
               >
-                Remove
+                {i18n.t('sites.remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {sites && sites.length === 0 && <p>No sites added yet.</p>}
+      {sites && sites.length === 0 && <p>{i18n.t('sites.none')}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { dialledNumber } from '@/utils/phone';
 import type { SmsCount } from '@/utils/sms-count';
 import { loadSmsCount } from './editor/load-chunks';
@@ -38,7 +39,7 @@ export function SmsEditor({
   return (
     <>
       <label>
-        Body
+        {i18n.t('draft.body')}
         <textarea
           rows={4}
           value={body}
@@ -51,7 +52,7 @@ export function SmsEditor({
         {count && <SmsFacts count={count(body)} />}
         {phone && (
           <p class="evr-muted">
-            Dialled as <span class="evr-number">{dialledNumber(phone)}</span>
+            {i18n.t('sms.dialledAs')} <span class="evr-number">{dialledNumber(phone)}</span>
           </p>
         )}
       </div>
@@ -64,15 +65,14 @@ function SmsFacts({ count }: { count: SmsCount }) {
   return (
     <>
       <p class="evr-muted" aria-live="polite">
-        {characters} {characters === 1 ? 'character' : 'characters'} · {segments}{' '}
-        {segments === 1 ? 'segment' : 'segments'} ({encoding}, {perSegment} per{' '}
-        {segments > 1 ? 'part' : 'message'})
+        {i18n.t('sms.characters', characters)} · {i18n.t('sms.segments', segments)}{' '}
+        {i18n.t(segments > 1 ? 'sms.perPart' : 'sms.perMessage', { encoding, perSegment })}
       </p>
       {encoding === 'UCS-2' && unicode.length > 0 && (
         <p class="evr-note">
-          {unicode.map((c) => `“${c}”`).join(', ')} {unicode.length === 1 ? 'is' : 'are'} not in the
-          GSM-7 alphabet, so the whole message goes as UCS-2: 70 characters per message instead of
-          160 (67 instead of 153 per part).
+          {i18n.t('sms.notGsm', unicode.length, {
+            characters: unicode.map((c) => i18n.t('check.quoted', { text: c })).join(', '),
+          })}
         </p>
       )}
     </>

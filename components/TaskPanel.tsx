@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { EmailAccount, Task } from '@/utils/reply/schemas';
 import {
   canPickEmailAccount,
@@ -40,17 +41,17 @@ export function TaskPanel({
   return (
     <section
       class={floating ? 'evr-panel evr-floating' : 'evr-panel'}
-      aria-label="Execute via Reply"
+      aria-label={i18n.t('extName')}
     >
       <header class="evr-header">
-        <h2>Execute via Reply</h2>
-        <span class="evr-muted">Task {taskId}</span>
+        <h2>{i18n.t('extName')}</h2>
+        <span class="evr-muted">{i18n.t('panel.taskNumber', { id: taskId })}</span>
         {collapsible && (
           <button
             type="button"
             class="evr-icon"
             aria-expanded={open}
-            aria-label={open ? 'Collapse panel' : 'Expand panel'}
+            aria-label={i18n.t(open ? 'panel.collapse' : 'panel.expand')}
             onClick={() => setOpen(!open)}
           >
             {open ? '–' : '+'}
@@ -59,7 +60,7 @@ export function TaskPanel({
       </header>
       {open && (
         <div class="evr-body">
-          {load.status === 'loading' && <p role="status">Loading the task from Reply…</p>}
+          {load.status === 'loading' && <p role="status">{i18n.t('panel.loading')}</p>}
           {load.status === 'failed' && (
             <RetryableFailure error={load.error} onRetry={() => void store.getState().reload()} />
           )}
@@ -90,25 +91,25 @@ function LoadedTaskView({ store, task, accounts }: LoadedProps) {
   return (
     <>
       <dl class="evr-facts">
-        <dt>Type</dt>
+        <dt>{i18n.t('facts.type')}</dt>
         <dd>{typeLabel(task)}</dd>
-        <dt>Status</dt>
+        <dt>{i18n.t('facts.status')}</dt>
         <dd>{statusText(task)}</dd>
         {task.sequenceStepDisplayName && (
           <>
-            <dt>Step</dt>
+            <dt>{i18n.t('facts.step')}</dt>
             <dd>{task.sequenceStepDisplayName}</dd>
           </>
         )}
         {due && (
           <>
-            <dt>Due</dt>
+            <dt>{i18n.t('facts.due')}</dt>
             <dd>{due}</dd>
           </>
         )}
         {to && (
           <>
-            <dt>To</dt>
+            <dt>{i18n.t('facts.to')}</dt>
             <dd>{to}</dd>
           </>
         )}
@@ -164,7 +165,7 @@ function DraftEditor({ store, task, accounts }: LoadedProps) {
     >
       {accounts && accounts.length > 0 && canPickEmailAccount(task) && (
         <label>
-          Send from
+          {i18n.t('draft.sendFrom')}
           <select
             value={emailAccountId === null ? '' : String(emailAccountId)}
             disabled={locked}
@@ -173,7 +174,7 @@ function DraftEditor({ store, task, accounts }: LoadedProps) {
               actions.pickEmailAccount(value === '' ? null : Number(value));
             }}
           >
-            <option value="">Your default account</option>
+            <option value="">{i18n.t('draft.defaultAccount')}</option>
             {accounts.map((account) => (
               <option key={account.id} value={String(account.id)}>
                 {account.senderName ? `${account.senderName} <${account.email}>` : account.email}
@@ -184,7 +185,7 @@ function DraftEditor({ store, task, accounts }: LoadedProps) {
       )}
       {isEmailTask(task) && (
         <label>
-          Subject
+          {i18n.t('draft.subject')}
           <input
             type="text"
             value={subject}
@@ -222,17 +223,14 @@ function PlaceholderCheck({ store, task }: { store: PanelStore; task: Task }) {
   if (!placeholders) return null;
   return (
     <>
-      <Alert>
-        This message still contains {placeholders}, which Reply would send exactly as written. Edit
-        it, or confirm to send it anyway.
-      </Alert>
+      <Alert>{i18n.t('draft.placeholdersLeft', { placeholders })}</Alert>
       <label class="evr-check">
         <input
           type="checkbox"
           checked={confirmed}
           onChange={(e) => store.getState().confirmPlaceholders(e.currentTarget.checked)}
         />
-        Send it with the placeholders
+        {i18n.t('draft.sendWithPlaceholders')}
       </label>
     </>
   );
@@ -251,7 +249,7 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
     return (
       <div class="evr-actions">
         <button type="button" onClick={() => actions.cancelWaiting()}>
-          Don’t send
+          {i18n.t('actions.dontSend')}
         </button>
       </div>
     );
@@ -270,7 +268,7 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
     return (
       <div class="evr-actions">
         <button type="button" class="evr-primary" onClick={() => void actions.checkOutcome()}>
-          Check with Reply
+          {i18n.t('actions.checkWithReply')}
         </button>
       </div>
     );
@@ -279,11 +277,11 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
   return (
     <div class="evr-actions">
       <button type="submit" class="evr-primary" disabled={sending || blocked}>
-        {sending ? 'Sending…' : 'Execute via Reply'}
+        {i18n.t(sending ? 'actions.sending' : 'actions.execute')}
       </button>
       {edited && (
         <button type="button" disabled={sending} onClick={() => actions.discardEdits()}>
-          Discard edits
+          {i18n.t('actions.discardEdits')}
         </button>
       )}
     </div>
@@ -291,10 +289,10 @@ function ExecutionActions({ store, edited }: { store: PanelStore; edited: boolea
 }
 
 const CONFIRMATIONS = {
-  'after-connection-loss': ' The connection broke, but Reply confirms the message went out.',
-  'already-sent': ' It had already been sent from this browser.',
-  'already-finished': ' Reply shows the task as finished.',
-};
+  'after-connection-loss': 'outcome.confirmedAfterConnectionLoss',
+  'already-sent': 'outcome.alreadySent',
+  'already-finished': 'outcome.alreadyFinished',
+} as const;
 
 function ExecutionStatus({ store }: { store: PanelStore }) {
   const execution = useStore(store, (s) => s.execution);
@@ -302,7 +300,7 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
     case 'idle':
       return null;
     case 'sending':
-      return <p role="status">Sending through Reply…</p>;
+      return <p role="status">{i18n.t('outcome.sendingThroughReply')}</p>;
     case 'waiting':
       return <RateLimitWait until={execution.until} />;
     case 'failed':
@@ -313,7 +311,7 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
       if (completed) {
         return (
           <p role="status" class="evr-success">
-            Completed in Reply without sending. {statusText(task)}.
+            {i18n.t('outcome.completedWithoutSending', { status: statusText(task) })}
           </p>
         );
       }
@@ -321,7 +319,8 @@ function ExecutionStatus({ store }: { store: PanelStore }) {
         <Alert>{statusText(task)}</Alert>
       ) : (
         <p role="status" class="evr-success">
-          Sent. {statusText(task)}.{confirmed ? CONFIRMATIONS[confirmed] : ''}
+          {i18n.t('outcome.sent', { status: statusText(task) })}
+          {confirmed ? ` ${i18n.t(CONFIRMATIONS[confirmed])}` : ''}
         </p>
       );
     }
@@ -333,12 +332,9 @@ function RateLimitWait({ until }: { until: number }) {
   const seconds = useSecondsUntil(until);
   return (
     <>
-      <Alert>
-        Reply’s rate limit was reached, so nothing has been sent yet. The extension will send it
-        when Reply allows.
-      </Alert>
+      <Alert>{i18n.t('outcome.rateLimitWait')}</Alert>
       <p class="evr-muted" aria-hidden="true">
-        Sending in {seconds} s
+        {i18n.t('outcome.sendingIn', { seconds })}
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TeamRef } from '@/utils/storage';
 
 /**
@@ -21,9 +22,9 @@ export function TeamPicker({
   if (chosen && !changing) {
     return (
       <p class="evr-team">
-        Team <strong>{chosen.name}</strong>{' '}
+        {i18n.t('team.label')} <strong>{chosen.name}</strong>{' '}
         <button type="button" disabled={busy} onClick={() => setChanging(true)}>
-          Change team
+          {i18n.t('team.change')}
         </button>
       </p>
     );
@@ -39,9 +40,7 @@ export function TeamPicker({
       }}
     >
       <fieldset>
-        <legend>
-          Your Reply user is in several teams. Which one should the extension work in?
-        </legend>
+        <legend>{i18n.t('team.question')}</legend>
         {teams.map((team) => (
           <label key={team.id} class="evr-check">
             <input
@@ -56,7 +55,7 @@ export function TeamPicker({
         ))}
       </fieldset>
       <button type="submit" class="evr-primary" disabled={busy || picked === null}>
-        Use this team
+        {i18n.t('team.use')}
       </button>
     </form>
   );

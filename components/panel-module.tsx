@@ -8,6 +8,7 @@ import { createChooserStore } from '@/utils/stores/chooser';
 import { createComposeStore } from '@/utils/stores/compose';
 import { createPanelStore } from '@/utils/stores/panel';
 import { createPersonStore } from '@/utils/stores/person';
+import { applyUiLanguage } from '@/utils/ui-language';
 import { ComposePanel } from './ComposePanel';
 import { PersonPanel } from './PersonPanel';
 import { ReadFailureChooser } from './ReadFailureChooser';
@@ -107,6 +108,7 @@ function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => voi
   style.textContent = `:host{all:initial}\n.evr-root{all:initial;display:block}\n${css}`;
   const container = document.createElement('div');
   container.className = 'evr-root';
+  applyUiLanguage(container);
   shadow.append(style, container);
   document.body.append(host);
   render(view, container);

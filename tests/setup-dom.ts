@@ -1,10 +1,10 @@
 import { cleanup } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { englishGetMessage } from './i18n/english';
+import { localeGetMessage } from './i18n/messages';
 
 // Views speak English under test, as the browsers do on this machine (locales/en.yml).
-fakeBrowser.i18n.getMessage = englishGetMessage();
+fakeBrowser.i18n.getMessage = localeGetMessage('en');
 fakeBrowser.i18n.getUILanguage = () => 'en-US';
 
 // Each component test starts from an empty document.

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { CRM_SITES } from './detect/crm-sites';
 import { MAIL_SITES } from './detect/mail-sites';
 
@@ -23,21 +24,21 @@ const BUILT_IN = [...Object.values(CRM_SITES).flat(), ...Object.values(MAIL_SITE
 /** Reads what the rep typed ("crm.example.com", a page's URL…) as a site, or says why not. */
 export function siteFromAddress(address: string): SiteAddress {
   const trimmed = address.trim();
-  if (!trimmed) return { ok: false, reason: 'Type the site’s address, e.g. crm.example.com.' };
+  if (!trimmed) return { ok: false, reason: i18n.t('sites.why.empty') };
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
   } catch {
-    return { ok: false, reason: `“${trimmed}” is not a web address.` };
+    return { ok: false, reason: i18n.t('sites.why.notAnAddress', { address: trimmed }) };
   }
   if (url.protocol !== 'https:') {
     return {
       ok: false,
-      reason: 'Only https:// sites can be added: the panel carries your Reply tasks.',
+      reason: i18n.t('sites.why.notHttps'),
     };
   }
   if (!url.hostname.includes('.') || url.hostname.endsWith('.')) {
-    return { ok: false, reason: `“${url.hostname}” is not a full host name.` };
+    return { ok: false, reason: i18n.t('sites.why.notAHost', { host: url.hostname }) };
   }
   const host = url.hostname.toLowerCase();
   if (
@@ -45,7 +46,7 @@ export function siteFromAddress(address: string): SiteAddress {
     host.endsWith('.reply.io') ||
     BUILT_IN.some((p) => coveredBy(p, host))
   ) {
-    return { ok: false, reason: `${host} is already supported.` };
+    return { ok: false, reason: i18n.t('sites.why.builtIn', { host }) };
   }
   const origin = `https://${url.host.toLowerCase()}`;
   return { ok: true, origin, pattern: `${origin}/*` };

@@ -1,4 +1,5 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { i18n } from '#i18n';
 import { PLACEHOLDER_SOURCE } from './reply/task';
 
 /**
@@ -33,7 +34,8 @@ const IMAGE_DATA = /^data:image\/(?:png|gif|jpe?g|webp);/i;
 /** Attributes the editor's own copy carries, so that what it shows loads nothing. */
 const HELD_SRC = 'data-evr-src';
 const HELD_STYLE = 'data-evr-style';
-const IMAGE_STANDIN = 'Image (not loaded while editing)';
+/** What an image held aside says (its `alt`), in the rep's language; also how it is found again. */
+const imageStandIn = () => i18n.t('editor.imageStandIn');
 /** Marks a `{{placeholder}}` token in the editor. */
 export const TOKEN_ATTRIBUTE = 'data-evr-placeholder';
 /** CSS that loads or runs something: `url(…)`, `image-set(…)`, `@import`, old IE's expression. */
@@ -98,7 +100,7 @@ export function toEditor(html: string): DocumentFragment {
     const src = img.getAttribute('src');
     img.removeAttribute('src');
     if (src) img.setAttribute(HELD_SRC, src);
-    if (!img.getAttribute('alt')) img.setAttribute('alt', IMAGE_STANDIN);
+    if (!img.getAttribute('alt')) img.setAttribute('alt', imageStandIn());
   }
   for (const styled of fragment.querySelectorAll('[style]')) {
     const style = styled.getAttribute('style') ?? '';
@@ -124,8 +126,9 @@ export function fromEditor(root: Node): string {
     held.setAttribute('src', held.getAttribute(HELD_SRC) ?? '');
     held.removeAttribute(HELD_SRC);
   }
-  for (const img of inert.body.querySelectorAll(`img[alt="${IMAGE_STANDIN}"]`)) {
-    img.removeAttribute('alt');
+  const standIn = imageStandIn();
+  for (const img of inert.body.querySelectorAll('img[alt]')) {
+    if (img.getAttribute('alt') === standIn) img.removeAttribute('alt');
   }
   for (const held of inert.body.querySelectorAll(`[${HELD_STYLE}]`)) {
     held.setAttribute('style', held.getAttribute(HELD_STYLE) ?? '');

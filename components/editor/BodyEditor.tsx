@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { previewDocument } from '@/utils/preview';
 import { useNextTask } from '../useNextTask';
 import { RichTextEditor } from './RichTextEditor';
@@ -43,7 +44,7 @@ export function BodyEditor({
       {mode === 'html' && (
         <>
           <label>
-            Body HTML
+            {i18n.t('editor.bodyHtml')}
             <textarea
               rows={8}
               class="evr-source"
@@ -57,7 +58,7 @@ export function BodyEditor({
           </label>
           {body && (
             <details class="evr-preview-block" open>
-              <summary>Preview</summary>
+              <summary>{i18n.t('editor.preview')}</summary>
               <EmailPreview body={body} />
             </details>
           )}
@@ -65,14 +66,14 @@ export function BodyEditor({
       )}
       {mode === 'preview' && (
         <div class="evr-preview-block">
-          <span class="evr-label">Body</span>
+          <span class="evr-label">{i18n.t('draft.body')}</span>
           <EmailPreview body={body} />
         </div>
       )}
       <div class="evr-actions evr-modes">
-        {mode !== 'text' && switchTo('text', 'Edit text')}
-        {mode !== 'html' && switchTo('html', 'Edit HTML')}
-        {mode !== 'preview' && switchTo('preview', 'Done editing')}
+        {mode !== 'text' && switchTo('text', i18n.t('editor.editText'))}
+        {mode !== 'html' && switchTo('html', i18n.t('editor.editHtml'))}
+        {mode !== 'preview' && switchTo('preview', i18n.t('editor.done'))}
       </div>
     </div>
   );
@@ -85,7 +86,7 @@ export function EmailPreview({ body }: { body: string }) {
   return (
     <iframe
       class="evr-preview evr-frame"
-      title="Email preview"
+      title={i18n.t('editor.emailPreview')}
       sandbox=""
       referrerpolicy="no-referrer"
       srcdoc={previewDocument(body)}

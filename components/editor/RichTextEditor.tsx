@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { Alert } from '../PanelParts';
 import type { Format, Formats, RichEditor } from './editor-module';
 import { loadEditor } from './load-chunks';
@@ -14,13 +15,18 @@ const NO_FORMATS: Formats = {
 };
 
 /** Toolbar buttons: name, what they show, their shortcut. */
-const BUTTONS: { format: Exclude<Format, 'link'>; name: string; face: string; keys: string }[] = [
-  { format: 'bold', name: 'Bold', face: 'B', keys: 'Control+B' },
-  { format: 'italic', name: 'Italic', face: 'I', keys: 'Control+I' },
-  { format: 'underline', name: 'Underline', face: 'U', keys: 'Control+U' },
-  { format: 'bulleted', name: 'Bulleted list', face: '•', keys: 'Control+Shift+8' },
-  { format: 'numbered', name: 'Numbered list', face: '1.', keys: 'Control+Shift+9' },
-];
+const BUTTONS = [
+  { format: 'bold', name: 'editor.bold', face: 'B', keys: 'Control+B' },
+  { format: 'italic', name: 'editor.italic', face: 'I', keys: 'Control+I' },
+  { format: 'underline', name: 'editor.underline', face: 'U', keys: 'Control+U' },
+  { format: 'bulleted', name: 'editor.bulleted', face: '•', keys: 'Control+Shift+8' },
+  { format: 'numbered', name: 'editor.numbered', face: '1.', keys: 'Control+Shift+9' },
+] as const satisfies {
+  format: Exclude<Format, 'link'>;
+  name: string;
+  face: string;
+  keys: string;
+}[];
 
 /** Only web and mail links can be added. */
 const LINKABLE = /^(?:https:\/\/[^\s/]+\S*|mailto:[^\s@]+@[^\s@]+)$/i;
@@ -81,18 +87,16 @@ export function RichTextEditor({
   return (
     <div class="evr-rich">
       <span id={labelId} class="evr-label">
-        Body
+        {i18n.t('draft.body')}
       </span>
-      {failed && (
-        <Alert>The editor could not be loaded. Reload the page, or use “Edit HTML”.</Alert>
-      )}
-      {!editor && !failed && <p role="status">Loading the editor…</p>}
+      {failed && <Alert>{i18n.t('editor.loadFailed')}</Alert>}
+      {!editor && !failed && <p role="status">{i18n.t('editor.loading')}</p>}
       {editor && (
-        <div role="toolbar" aria-label="Formatting" class="evr-toolbar">
+        <div role="toolbar" aria-label={i18n.t('editor.formatting')} class="evr-toolbar">
           {BUTTONS.map(({ format, name, face, keys }) => (
             <ToolButton
               key={format}
-              name={name}
+              name={i18n.t(name)}
               keys={keys}
               pressed={formats[format]}
               disabled={readOnly}
@@ -100,35 +104,35 @@ export function RichTextEditor({
               onClick={() => editor.toggle(format)}
             >
               <span aria-hidden="true">{face}</span>
-              <span class="evr-sr">{name}</span>
+              <span class="evr-sr">{i18n.t(name)}</span>
             </ToolButton>
           ))}
           <ToolButton
-            name="Link"
+            name={i18n.t('editor.link')}
             keys="Control+K"
             pressed={formats.link}
             disabled={readOnly}
             onClick={() => setLinking(editor.linkAt() ?? 'https://')}
           >
-            Link
+            {i18n.t('editor.link')}
           </ToolButton>
           <ToolButton
-            name="Undo"
+            name={i18n.t('editor.undo')}
             keys="Control+Z"
             disabled={readOnly}
             onClick={() => editor.undo()}
           >
             <span aria-hidden="true">↶</span>
-            <span class="evr-sr">Undo</span>
+            <span class="evr-sr">{i18n.t('editor.undo')}</span>
           </ToolButton>
           <ToolButton
-            name="Redo"
+            name={i18n.t('editor.redo')}
             keys="Control+Shift+Z"
             disabled={readOnly}
             onClick={() => editor.redo()}
           >
             <span aria-hidden="true">↷</span>
-            <span class="evr-sr">Redo</span>
+            <span class="evr-sr">{i18n.t('editor.redo')}</span>
           </ToolButton>
         </div>
       )}
@@ -178,7 +182,7 @@ function LinkForm({
   return (
     <div class="evr-link-form">
       <label>
-        Link address
+        {i18n.t('editor.linkAddress')}
         <input
           type="url"
           value={url}
@@ -196,18 +200,18 @@ function LinkForm({
           }}
         />
       </label>
-      {wrong && <Alert>A link must start with https:// or mailto: (an email address).</Alert>}
+      {wrong && <Alert>{i18n.t('editor.linkInvalid')}</Alert>}
       <div class="evr-actions">
         <button type="button" onClick={apply}>
-          Apply link
+          {i18n.t('editor.applyLink')}
         </button>
         {hasLink && (
           <button type="button" onClick={() => onDone(null)}>
-            Remove link
+            {i18n.t('editor.removeLink')}
           </button>
         )}
         <button type="button" onClick={() => onDone(undefined)}>
-          Cancel
+          {i18n.t('editor.cancel')}
         </button>
       </div>
     </div>

@@ -56,13 +56,15 @@ export async function startScenario(
   name: BrowserName,
   options: Omit<SandboxOptions, 'port'> = {},
   build = BUILDS[name],
+  /** The browser's UI language (`de`); English (the machine's) when not given. */
+  language?: string,
 ): Promise<{ sandbox: Sandbox; browser: BrowserUnderTest }> {
   if (!existsSync(resolve(build, 'manifest.json'))) {
     throw new Error(`No build at ${build}: run "npm run build && npm run build:firefox" first.`);
   }
   const sandbox = await startSandbox({ ...options, port: name === 'firefox' ? 443 : 0 });
   try {
-    return { sandbox, browser: await launch(name, build, sandbox.port) };
+    return { sandbox, browser: await launch(name, build, sandbox.port, language) };
   } catch (error) {
     await sandbox.close();
     throw error;
@@ -79,10 +81,11 @@ export function useScenario(
   options: Omit<SandboxOptions, 'port'> = {},
   /** The unpacked extension to install, when not this tree's production build. */
   build?: () => string,
+  language?: string,
 ): void {
   let scenario: { sandbox: Sandbox; browser: BrowserUnderTest } | undefined;
   beforeAll(async () => {
-    scenario = await startScenario(name, options, build?.());
+    scenario = await startScenario(name, options, build?.(), language);
     await started(scenario);
   });
   afterAll(async () => {
@@ -91,12 +94,18 @@ export function useScenario(
   });
 }
 
-async function launch(name: BrowserName, build: string, port: number): Promise<BrowserUnderTest> {
+async function launch(
+  name: BrowserName,
+  build: string,
+  port: number,
+  language?: string,
+): Promise<BrowserUnderTest> {
   if (name === 'chromium') {
     const session = await launchChromium({
       extensionDir: build,
       sandboxPort: port,
       extraHosts: [TRACKER_HOST, ...SITE_HOSTS],
+      language,
     });
     return {
       name,
@@ -115,6 +124,7 @@ async function launch(name: BrowserName, build: string, port: number): Promise<B
   const session = await launchFirefox({
     extensionDir: build,
     geckoId: manifest.browser_specific_settings.gecko.id,
+    language,
   });
   return {
     name,

@@ -1,7 +1,13 @@
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '#i18n';
-import { type LocaleMessage, localeProblems, rawStrings, unusedKeys } from '@/tests/i18n/rules';
+import {
+  type LocaleMessage,
+  localeProblems,
+  physicalCss,
+  rawStrings,
+  unusedKeys,
+} from '@/tests/i18n/rules';
 
 const parse = (yaml: string) => parseMessagesText(yaml, 'YAML') as LocaleMessage[];
 
@@ -16,11 +22,11 @@ describe('the locale check', () => {
     expect(localeProblems({ en, de, fr }, 'en')).toEqual([]);
   });
 
-  it('names a missing key, an extra key, a lost substitution and a lost plural', () => {
-    const de = parse('b:\n  c: Hallo\nextra: X\ntasks: Aufgaben\n');
+  it('names a missing key, an extra key, an unknown name, a lost substitution and a lost plural', () => {
+    const de = parse('b:\n  c: Hallo {nom}\nextra: X\ntasks: Aufgaben\n');
     expect(localeProblems({ en, de }, 'en')).toEqual([
       'de: missing "a"',
-      'de: "b_c" uses {}, en {name}',
+      'de: "b_c" uses {nom}, which en doesn\'t give',
       'de: "extra" is not in en',
       'de: "tasks" must be plural',
       'de: "tasks" uses $1…$0, en $1…$1',
@@ -78,6 +84,24 @@ describe('the raw-text check', () => {
       ');',
     ].join('\n');
     expect(rawStrings('v.tsx', view)).toEqual([]);
+  });
+});
+
+describe('the right-to-left check', () => {
+  it('finds physical sides and lets logical ones through', () => {
+    const css = [
+      '.a { right: 16px; inset-inline-end: 16px; }',
+      '.b { padding-left: 4px; padding-inline-start: 4px; }',
+      '.c { text-align: left; text-align: start; border-right-width: 1px; }',
+      '/* left: in a comment */ .d { float: right; }',
+    ].join('\n');
+    expect(physicalCss('x.css', css)).toEqual([
+      'x.css:1: .a { right: 16px; inset-inline-end: 16px; }',
+      'x.css:2: .b { padding-left: 4px; padding-inline-start: 4px; }',
+      'x.css:3: .c { text-align: left; text-align: start; border-right-width: 1px; }',
+      'x.css:4: .d { float: right; }',
+    ]);
+    expect(physicalCss('y.css', '.e { inset-inline-end: 0; text-align: end; }')).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   canPickEmailAccount,
   dueText,
@@ -9,6 +10,7 @@ import {
   whyNotExecutable,
 } from '@/utils/reply/task';
 import { makeTask, oneOffEmailTask, smsTask } from '../fixtures/tasks';
+import { localeGetMessage } from '../i18n/messages';
 
 describe('whyNotExecutable', () => {
   it.each([
@@ -79,5 +81,38 @@ describe('task facts', () => {
       'in 2 days',
       '3 days ago',
     ]);
+  });
+});
+
+describe('in the browser’s language', () => {
+  const local = (...parts: [number, number, number, number, number]) =>
+    new Date(...parts).toISOString();
+  afterEach(() => {
+    fakeBrowser.i18n.getMessage = localeGetMessage('en');
+  });
+
+  it.each([
+    ['de', '28. Nov. 2026, 19:05', '1. Jan. 2027, 00:00', 'in 2 Stunden', 'vor 1 Minute'],
+    ['fr', '28 nov. 2026, 19:05', '1 janv. 2027, 00:00', 'dans 2 heures', 'il y a 1 minute'],
+    ['es', '28 nov 2026, 19:05', '1 ene 2027, 0:00', 'dentro de 2 horas', 'hace 1 minuto'],
+  ])(
+    '%s: its months, a 24-hour clock, spans in its words',
+    (locale, evening, midnight, ahead, ago) => {
+      fakeBrowser.i18n.getMessage = localeGetMessage(locale);
+      expect(formatTime(local(2026, 10, 28, 19, 5))).toBe(evening);
+      expect(formatTime(local(2027, 0, 1, 0, 0))).toBe(midnight);
+      expect(relativeTime(120)).toBe(ahead);
+      expect(relativeTime(-1)).toBe(ago);
+    },
+  );
+
+  it('says overdue and why a task can’t be sent in German', () => {
+    fakeBrowser.i18n.getMessage = localeGetMessage('de');
+    const now = Date.parse('2026-11-28T17:00:00Z');
+    expect(dueText(makeTask({ dueTo: '2026-11-25T17:00:00Z' }), now)).toMatch(
+      /^Überfällig: 25\. Nov\. 2026, \d\d:00 \(vor 3 Tagen\)$/,
+    );
+    expect(whyNotExecutable(makeTask({ taskType: 'call' }))).toMatch(/^Aufgaben vom Typ „Anruf“/);
+    expect(statusText(makeTask({ status: 'cancelled' }))).toBe('Abgebrochen');
   });
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { ReplyConnection } from './connection';
 import type { Unwatched } from './execution';
 
@@ -10,11 +11,12 @@ import type { Unwatched } from './execution';
 export async function notifyUnwatched(connection: ReplyConnection, item: Unwatched): Promise<void> {
   if (item.state !== 'sent' && item.state !== 'failed') return;
   if (!(await connection.settings()).notifications) return;
-  const who = item.contact ?? `Task ${item.taskId}`;
+  const who = item.contact ?? i18n.t('panel.taskNumber', { id: item.taskId });
   await browser.notifications.create(`execution:${item.taskId}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: item.state === 'sent' ? `Sent through Reply: ${who}` : `Not sent: ${who}`,
-    message: item.state === 'sent' ? `Task ${item.taskId} is finished.` : (item.reason ?? ''),
+    title: i18n.t(item.state === 'sent' ? 'notify.sent' : 'notify.notSent', { who }),
+    message:
+      item.state === 'sent' ? i18n.t('notify.finished', { id: item.taskId }) : (item.reason ?? ''),
   });
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { ReplyError } from '../reply/errors';
 import type { Team } from '../reply/schemas';
 import { type TeamRef, teamItem } from '../storage';
@@ -9,7 +10,10 @@ import { type TeamRef, teamItem } from '../storage';
  */
 export function createTeamChoice(onChange?: () => void) {
   const refs = (teams: Team[]): TeamRef[] =>
-    teams.map(({ teamId, teamName }) => ({ id: teamId, name: teamName || `Team ${teamId}` }));
+    teams.map(({ teamId, teamName }) => ({
+      id: teamId,
+      name: teamName || i18n.t('team.number', { id: teamId }),
+    }));
   const only = (teams: TeamRef[]) => (teams.length === 1 ? (teams[0] ?? null) : null);
 
   return {

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { createWriteQueue } from '../record-map';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
@@ -96,7 +97,8 @@ export function createBulkRunner(deps: BulkDeps) {
       const rendered = task.content ?? task.template;
       const placeholders = unresolvedPlaceholders(rendered?.subject, rendered?.body);
       if (blocked || placeholders.length > 0) {
-        const reason = blocked ?? `It still contains ${placeholders.join(' ')}.`;
+        const reason =
+          blocked ?? i18n.t('bulk.why.placeholders', { placeholders: placeholders.join(' ') });
         await settle(item, { state: 'skipped', reason });
         return calls;
       }
@@ -121,7 +123,10 @@ export function createBulkRunner(deps: BulkDeps) {
         }));
         return calls;
       }
-      await settle(item, { state: 'failed', reason: failure?.message ?? 'It could not be sent.' });
+      await settle(item, {
+        state: 'failed',
+        reason: failure?.message ?? i18n.t('bulk.why.notSent'),
+      });
     }
     return calls;
   }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { RecordMap } from '../record-map';
 import type { ExecuteBody, ReplyClient } from '../reply/client';
 import type { CompleteBody } from '../reply/complete';
@@ -50,11 +51,11 @@ export function sentOrFailed({ task, completed }: ExecutionOutcome): {
   if (completed) {
     return {
       state: 'completed',
-      reason: isSendableType(task.taskType) ? 'The contact had opted out.' : null,
+      reason: isSendableType(task.taskType) ? i18n.t('bulk.why.optedOut') : null,
     };
   }
   return task.isFailed
-    ? { state: 'failed', reason: 'Reply could not deliver it.' }
+    ? { state: 'failed', reason: i18n.t('bulk.why.notDelivered') }
     : { state: 'sent', reason: null };
 }
 

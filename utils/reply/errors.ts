@@ -1,7 +1,10 @@
+import { i18n } from '#i18n';
+import { formatTime } from './task';
+
 /**
  * Everything that can go wrong between the extension and Reply, as kinds a person can act on.
  * Each failure crosses the message boundary as a `Failure`: a kind for code and a sentence for
- * the user. Sentences are written here and nowhere else.
+ * the user. Sentences are written here (in locales/*.yml, `errors.*`) and nowhere else.
  */
 export type FailureKind =
   | 'unauthorized'
@@ -98,11 +101,17 @@ export class ReplyError extends Error {
 }
 
 /** Names a field the way the rep knows it: "the subject", not `/content/subject`. */
-const FIELD_NAMES: Record<string, string> = {
-  subject: 'the subject',
-  body: 'the body',
-  emailaccountid: 'the sending account',
-  content: 'the content',
+const FIELD_NAMES: Record<
+  string,
+  | 'errors.field.subject'
+  | 'errors.field.body'
+  | 'errors.field.emailAccount'
+  | 'errors.field.content'
+> = {
+  subject: 'errors.field.subject',
+  body: 'errors.field.body',
+  emailaccountid: 'errors.field.emailAccount',
+  content: 'errors.field.content',
 };
 
 function fieldName(pointer: string | null): string | null {
@@ -113,87 +122,104 @@ function fieldName(pointer: string | null): string | null {
     .at(-1)
     ?.replace(/\[\d+\]$/, '');
   if (!last || last === '$') return null;
-  return FIELD_NAMES[last.toLowerCase()] ?? `the field “${last}”`;
+  const known = FIELD_NAMES[last.toLowerCase()];
+  return known ? i18n.t(known) : i18n.t('errors.field.other', { name: last });
 }
 
 function refusedFields(fields: FieldProblem[]): string | null {
   const parts = fields
     .map(({ field, detail }) => {
       const name = fieldName(field);
-      if (name && detail) return `${name} (“${detail}”)`;
-      return name ?? (detail ? `“${detail}”` : null);
+      if (name && detail) return i18n.t('errors.fieldWithDetail', { field: name, detail });
+      return name ?? (detail ? i18n.t('check.quoted', { text: detail }) : null);
     })
     .filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+/**
+ * The sentence for a failure, in the browser's language. Failures are mostly described in the
+ * background, which has `browser.i18n` too; optional parts (what Reply said, a status code)
+ * arrive as `{reason}`, `{code}`, `{status}` with their own leading space, or as ''.
+ */
 function describe(kind: FailureKind, d: ErrorDetails): string {
-  const reason = d.detail ? ` Reply said: “${d.detail}”` : '';
+  const reason = d.detail ? ` ${i18n.t('errors.replySaid', { detail: d.detail })}` : '';
   switch (kind) {
     case 'unauthorized':
-      return 'Reply rejected this API key. Copy a current key from Reply (Settings → API key) into the extension’s popup.';
+      return i18n.t('errors.unauthorized');
     case 'user-not-found':
-      return 'This Reply user no longer exists, so its API key no longer works. Sign in to Reply as a current user and save that user’s key in the extension’s popup.';
+      return i18n.t('errors.userNotFound');
     case 'forbidden':
-      return `Your Reply user has no access to this task.${reason}`;
+      return i18n.t('errors.forbidden', { reason });
     case 'missing-scope':
-      return `This API key isn’t allowed to do this in Reply (it lacks a permission).${reason} Create a key with full access in Reply (Settings → API key) and save it in the extension’s popup.`;
+      return i18n.t('errors.missingScope', { reason });
     case 'plan-forbidden':
-      return `Your Reply plan or role doesn’t include this${d.code ? ` (${d.code})` : ''}.${reason} Ask your Reply admin to enable it.`;
+      return i18n.t('errors.planForbidden', { code: d.code ? ` (${d.code})` : '', reason });
     case 'team-required':
-      return 'Your Reply user is in several teams, and Reply needs to know which one. Choose the team in the extension’s popup.';
+      return i18n.t('errors.teamRequired');
     case 'team-not-accessible':
-      return `Your Reply user can’t use the team ${d.teamName ? `“${d.teamName}”` : 'the extension named'} (any more). Choose another team in the extension’s popup.`;
+      return i18n.t('errors.teamNotAccessible', {
+        team: d.teamName
+          ? i18n.t('check.quoted', { text: d.teamName })
+          : i18n.t('errors.theNamedTeam'),
+      });
     case 'not-found':
-      return 'Reply has no such task: it may have been deleted.';
+      return i18n.t('errors.notFound');
     case 'invalid-request': {
       const fields = refusedFields(d.fields ?? []);
-      if (fields) return `Reply refused ${fields}. Change it and try again.`;
-      return `Reply refused the request.${reason || ' It gave no reason.'}`;
+      if (fields) return i18n.t('errors.invalidFields', { fields });
+      return i18n.t('errors.invalidRequest', {
+        reason: reason || ` ${i18n.t('errors.noReason')}`,
+      });
     }
     case 'opted-out':
-      return 'This contact has opted out in Reply, so nothing was sent. You can complete the task without sending it.';
+      return i18n.t('errors.optedOut');
     case 'replied':
-      return `The contact has replied since this task was made${d.replied?.at ? ` (${d.replied.at.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so nothing was sent yet.`;
+      return i18n.t('errors.replied', {
+        when: d.replied?.at ? ` (${formatTime(d.replied.at)})` : '',
+      });
     case 'unchecked':
-      return 'The extension couldn’t check with Reply whether this contact opted out or replied, so nothing was sent yet. Try again, or send it anyway.';
+      return i18n.t('errors.unchecked');
     case 'not-completed':
-      return 'Nothing was completed: the connection to Reply broke before Reply took it, and Reply still shows the task as New. You can try again.';
+      return i18n.t('errors.notCompleted');
     case 'rate-limited':
-      return `Reply’s rate limit was reached, so nothing was sent. Try again in ${formatWait(d.retryAfterSeconds)}.`;
+      return i18n.t('errors.rateLimited', { wait: formatWait(d.retryAfterSeconds) });
     case 'server':
-      return `Reply had a problem on its side${d.status ? ` (error ${d.status})` : ''}. Try again in a moment.${reason}`;
+      return i18n.t('errors.server', {
+        status: d.status ? ` ${i18n.t('errors.serverStatus', { status: d.status })}` : '',
+        reason,
+      });
     case 'network':
-      return 'Can’t reach Reply. Check your internet connection and try again.';
+      return i18n.t('errors.network');
     case 'timeout':
-      return 'Reply took too long to answer. Try again in a moment.';
+      return i18n.t('errors.timeout');
     case 'bad-response':
-      return 'Reply sent an answer the extension doesn’t understand. Try again, or open the task in Reply.';
+      return i18n.t('errors.badResponse');
     case 'not-connected':
-      return 'Add your Reply API key in the extension’s toolbar popup first.';
+      return i18n.t('errors.notConnected');
     case 'not-executable':
-      return d.detail ?? 'This task can’t be executed from here.';
+      return d.detail ?? i18n.t('errors.notExecutable');
     case 'extension':
-      return 'The extension was updated or restarted. Reload this page and try again.';
+      return i18n.t('errors.extension');
     case 'not-sent':
-      return 'Nothing was sent: the connection to Reply broke before Reply took the task, and Reply still shows it as New. You can send it again.';
+      return i18n.t('errors.notSent');
     case 'unconfirmed':
-      return 'The connection to Reply broke and the extension could not confirm whether the message went out. Check the task in Reply before sending it again.';
+      return i18n.t('errors.unconfirmed');
     case 'invalid-site':
-      return d.detail ?? 'That address can’t be added.';
+      return d.detail ?? i18n.t('errors.invalidSite');
     case 'no-site-access':
-      return 'The browser didn’t grant access to that site, so it wasn’t added.';
+      return i18n.t('errors.noSiteAccess');
     case 'internal':
-      return 'Something went wrong inside the extension. Reload this page and try again.';
+      return i18n.t('errors.internal');
     case 'bad-message':
-      return 'The extension refused a request it could not verify. Reload this page and try again.';
+      return i18n.t('errors.badMessage');
   }
 }
 
 function formatWait(seconds: number | undefined): string {
-  if (seconds === undefined || seconds <= 1) return 'a moment';
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+  if (seconds === undefined || seconds <= 1) return i18n.t('errors.wait.moment');
+  if (seconds < 90) return i18n.t('errors.wait.seconds', Math.ceil(seconds));
+  return i18n.t('errors.wait.minutes', Math.ceil(seconds / 60));
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

@@ -1,26 +1,37 @@
+import { i18n } from '#i18n';
 import type { Task, TaskStatus, TaskType } from './schemas';
 
-const TYPE_LABELS: Record<TaskType, string> = {
-  toDo: 'To-do',
-  call: 'Call',
-  meeting: 'Meeting',
-  linkedIn: 'LinkedIn',
-  manualEmail: 'Manual email',
-  sms: 'SMS',
-  whatsApp: 'WhatsApp',
-  unknown: 'Unknown type',
-};
+const TYPE_LABELS = {
+  toDo: 'task.type.toDo',
+  call: 'task.type.call',
+  meeting: 'task.type.meeting',
+  linkedIn: 'task.type.linkedIn',
+  manualEmail: 'task.type.manualEmail',
+  sms: 'task.type.sms',
+  whatsApp: 'task.type.whatsApp',
+  unknown: 'task.type.unknown',
+} as const satisfies Record<TaskType, string>;
 
-const STATUS_LABELS: Record<TaskStatus, string> = {
-  new: 'New',
-  finished: 'Finished',
-  cancelled: 'Cancelled',
-  archived: 'Archived',
-  sequenceDetached: 'Detached from its sequence',
-  unknown: 'Unknown status',
-};
+const STATUS_LABELS = {
+  new: 'task.status.new',
+  finished: 'task.status.finished',
+  cancelled: 'task.status.cancelled',
+  archived: 'task.status.archived',
+  sequenceDetached: 'task.status.sequenceDetached',
+  unknown: 'task.status.unknown',
+} as const satisfies Record<TaskStatus, string>;
 
-export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string => TYPE_LABELS[taskType];
+/** Why a task no longer New has nothing to send, one sentence per status (each language's own). */
+const CLOSED_SENTENCES = {
+  finished: 'task.closed.finished',
+  cancelled: 'task.closed.cancelled',
+  archived: 'task.closed.archived',
+  sequenceDetached: 'task.closed.sequenceDetached',
+  unknown: 'task.closed.unknown',
+} as const satisfies Record<Exclude<TaskStatus, 'new'>, string>;
+
+export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string =>
+  i18n.t(TYPE_LABELS[taskType]);
 
 export const isEmailTask = (task: Task): boolean => task.taskType === 'manualEmail';
 
@@ -31,10 +42,10 @@ export const isSendableType = (taskType: TaskType): boolean =>
 /** Only ManualEmail and Sms can be executed, and only while New (Reply answers 400 otherwise). */
 export function whyNotExecutable(task: Task): string | null {
   if (!isSendableType(task.taskType)) {
-    return `${TYPE_LABELS[task.taskType]} tasks can’t be executed through Reply’s API: only manual emails and SMS can. Complete this one in Reply.`;
+    return i18n.t('task.notSendable', { type: typeLabel(task) });
   }
   if (task.status !== 'new') {
-    return `This task is ${STATUS_LABELS[task.status].toLowerCase()}, so there is nothing to send.`;
+    return i18n.t(CLOSED_SENTENCES[task.status]);
   }
   return null;
 }
@@ -51,43 +62,57 @@ export function recipient(task: Task): string | null {
 
 export function statusText(task: Task): string {
   if (task.isFailed) {
-    return `Failed${task.finishedAt ? ` at ${formatTime(task.finishedAt)}` : ''}: Reply could not deliver it. Check the task in Reply.`;
+    return task.finishedAt
+      ? i18n.t('task.failedAt', { time: formatTime(task.finishedAt) })
+      : i18n.t('task.failed');
   }
-  const label = STATUS_LABELS[task.status];
   if (task.status === 'finished' && task.finishedAt) {
-    return `${label} at ${formatTime(task.finishedAt)}`;
+    return i18n.t('task.finishedAt', { time: formatTime(task.finishedAt) });
   }
-  return label;
+  return i18n.t(STATUS_LABELS[task.status]);
 }
 
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * "Nov 28, 2026, 7:47 PM" in local time, in English like the rest of the UI. Not Intl: the
- * first Intl formatter a renderer builds loads locale data for some 26 ms, which would be one
- * long task on the page while the panel opens (measured by `npm run bench`).
+ * A date and time in the browser's language (the UI language the locale files follow) and its
+ * time zone: "Nov 28, 2026, 7:47 PM", "28. Nov. 2026, 19:47", "28 nov. 2026, 19:47". Each
+ * language's pattern, month names and clock (24-hour in German, French, Spanish) come from its
+ * locale file. Not Intl: the first Intl formatter a page's renderer builds loads locale data for
+ * some 26 ms, one long task on the page while the panel opens (`npm run bench`; README,
+ * "Languages").
  */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const hours = date.getHours();
-  const minutes = String(date.getMinutes()).padStart(2, '0');
-  const time = `${hours % 12 || 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`;
-  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}, ${time}`;
+  const hour = { h: hours % 12 || 12, H: hours, HH: pad(hours) }[i18n.t('date.hourStyle')];
+  const time = i18n.t('date.time', {
+    hour: hour ?? pad(hours),
+    mm: pad(date.getMinutes()),
+    dayPeriod: i18n.t(hours < 12 ? 'date.am' : 'date.pm'),
+  });
+  const month = i18n.t('date.months').split(',')[date.getMonth()] ?? '';
+  return i18n.t('date.dateTime', {
+    day: date.getDate(),
+    month: month.trim(),
+    year: date.getFullYear(),
+    time,
+  });
 }
 
-/** "in 2 hours", "3 days ago"; not Intl, for the same reason as formatTime. */
+/** "in 2 hours", "vor 3 Tagen", "dans 5 minutes": spans in words, by the language's plurals. */
 export function relativeTime(minutes: number): string {
   const abs = Math.abs(minutes);
-  const [count, unit] =
-    abs < 60
-      ? [abs, 'minute']
-      : abs < 48 * 60
-        ? [Math.round(abs / 60), 'hour']
-        : [Math.round(abs / 1440), 'day'];
-  if (count === 0) return 'now';
-  const span = `${count} ${unit}${count === 1 ? '' : 's'}`;
-  return minutes > 0 ? `in ${span}` : `${span} ago`;
+  if (abs === 0) return i18n.t('date.now');
+  const ahead = minutes > 0;
+  if (abs < 60) return i18n.t(ahead ? 'date.inMinutes' : 'date.minutesAgo', abs);
+  if (abs < 48 * 60) {
+    const hours = Math.round(abs / 60);
+    return i18n.t(ahead ? 'date.inHours' : 'date.hoursAgo', hours);
+  }
+  const days = Math.round(abs / 1440);
+  return i18n.t(ahead ? 'date.inDays' : 'date.daysAgo', days);
 }
 
 /** "Nov 28, 7:47 PM (in 2 hours)", or "Overdue: …" for a New task past its due time. */
@@ -97,9 +122,10 @@ export function dueText(task: Task, now = Date.now()): string | null {
   if (Number.isNaN(due)) return null;
   const relative = relativeTime(Math.round((due - now) / 60_000));
   const when = formatTime(task.dueTo);
-  return due < now && task.status === 'new'
-    ? `Overdue: ${when} (${relative})`
-    : `${when} (${relative})`;
+  return i18n.t(due < now && task.status === 'new' ? 'task.overdue' : 'task.due', {
+    when,
+    relative,
+  });
 }
 
 /** A `{{placeholder}}`: `{{`, a name, `}}` (the editor shows each as one token). */

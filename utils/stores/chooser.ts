@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { i18n } from '#i18n';
 import { normalizeEmail } from '../detect/context';
 
 /**
@@ -46,8 +47,8 @@ export function createChooserStore(
       if (!email) {
         set({
           error: typed
-            ? `“${typed.slice(0, 100)}” is not an email address.`
-            : 'Type the email address to look up.',
+            ? i18n.t('chooser.notAnEmail', { typed: typed.slice(0, 100) })
+            : i18n.t('chooser.typeAnEmail'),
         });
         return;
       }

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { i18n } from '#i18n';
 import type { Connector } from '../connector';
 import type { ComposeContext } from '../detect/context';
 import type { Acknowledgement } from '../execution/executor';
@@ -37,10 +38,10 @@ export interface ComposeState {
   complete(offer: DraftOffer): Promise<void>;
 }
 
-const EMPTY_DRAFT: Failure = {
+const emptyDraft = (): Failure => ({
   kind: 'not-executable',
-  message: 'The draft has no text yet, so there is nothing to send.',
-};
+  message: i18n.t('compose.emptyDraft'),
+});
 
 export function createComposeStore(connector: Connector, composes: ComposeContext[]) {
   return createStore<ComposeState>()((set, get) => {
@@ -106,7 +107,7 @@ export function createComposeStore(connector: Connector, composes: ComposeContex
         }
         const body = offer.compose.bodyField?.innerHTML.trim() ?? '';
         if (!body) {
-          update(offer, { status: 'failed', error: EMPTY_DRAFT });
+          update(offer, { status: 'failed', error: emptyDraft() });
           return;
         }
         const subject = offer.compose.subjectField?.value ?? '';

@@ -24,6 +24,11 @@ export interface ChromiumOptions {
   /** Default `true`. `false` shows real windows (needs a display), e.g. for the demo. */
   headless?: boolean;
   windowSize?: { width: number; height: number };
+  /**
+   * The browser's UI language (`de`): Chromium on Linux takes it from the environment, not from
+   * `--lang` (both are given), and only with Debian's `chromium-l10n` installed.
+   */
+  language?: string;
 }
 
 export interface ChromiumSession {
@@ -52,6 +57,10 @@ function isExtensionWorker(target: Target, extensionId?: string): boolean {
   return target.type() === 'service_worker' && target.url().startsWith(prefix);
 }
 
+/** `de` → `de_DE`, as a POSIX locale names a language in its own country. */
+const localeOf = (language: string) =>
+  language.includes('_') ? language : `${language}_${language.toUpperCase()}`;
+
 export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSession> {
   const extensionDir = resolve(opts.extensionDir);
   const { width, height } = opts.windowSize ?? { width: 1280, height: 800 };
@@ -79,7 +88,17 @@ export async function launchChromium(opts: ChromiumOptions): Promise<ChromiumSes
       timeout: STEP_MS,
       // The Extensions domain (reloading the extension as an update) is served over a pipe only.
       pipe: true,
+      ...(opts.language
+        ? {
+            env: {
+              ...process.env,
+              LANGUAGE: opts.language,
+              LANG: `${localeOf(opts.language)}.UTF-8`,
+            },
+          }
+        : {}),
       args: [
+        ...(opts.language ? [`--lang=${opts.language}`] : []),
         '--enable-unsafe-extension-debugging',
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,

@@ -17,6 +17,8 @@ export interface FirefoxOptions {
   geckoId: string;
   /** Default `true`. */
   headless?: boolean;
+  /** The browser's UI language (`de`); needs Debian's `firefox-esr-l10n-<language>`. */
+  language?: string;
 }
 
 /** Drives one extension page (e.g. the popup) in its own window, the way a user would. */
@@ -162,6 +164,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
         // Pins the add-on's moz-extension:// origin before it is installed.
         'extensions.webextensions.uuids': JSON.stringify({ [opts.geckoId]: uuid }),
         'marionette.port': marionettePort,
+        ...(opts.language
+          ? { 'intl.locale.requested': opts.language, 'intl.accept_languages': opts.language }
+          : {}),
       },
       // `--remote-allow-system-access` lets Marionette navigate to moz-extension:// pages.
       args: ['--marionette', '--remote-allow-system-access'],

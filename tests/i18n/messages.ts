@@ -3,15 +3,19 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
 /**
- * `browser.i18n.getMessage` over locales/en.yml, as the browsers answer it (`$1`…`$9`
+ * `browser.i18n.getMessage` over locales/<locale>.yml, as the browsers answer it (`$1`…`$9`
  * substituted, `$$` a dollar sign, '' for an unknown name), so views under Vitest speak the
- * English a browser in English shows. WXT's fake browser leaves getMessage unimplemented.
+ * English a browser in English shows (and a test can ask for another language). WXT's fake
+ * browser leaves getMessage unimplemented.
  */
-export function englishGetMessage(): (name: string, substitutions?: string | string[]) => string {
+export function localeGetMessage(
+  locale = 'en',
+  dir: 'ltr' | 'rtl' = 'ltr',
+): (name: string, substitutions?: string | string[]) => string {
   const messages: Record<string, { message: string }> = generateChromeMessages(
-    parseMessagesText(readFileSync(resolve('locales/en.yml'), 'utf8'), 'YAML'),
+    parseMessagesText(readFileSync(resolve(`locales/${locale}.yml`), 'utf8'), 'YAML'),
   );
-  const predefined: Record<string, string> = { '@@bidi_dir': 'ltr', '@@ui_locale': 'en' };
+  const predefined: Record<string, string> = { '@@bidi_dir': dir, '@@ui_locale': locale };
   return (name, substitutions) => {
     const message = messages[name]?.message ?? predefined[name];
     if (message === undefined) return '';
