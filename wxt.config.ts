@@ -6,7 +6,8 @@ import { MAIL_SITES } from './utils/detect/mail-sites';
 
 // The extension's whole surface: which browsers, which permissions, which hosts.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/*.yml become _locales/*/messages.json, typed `i18n.t` from '#i18n'.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // `npm run zip`: the store zips, and for Firefox Add-ons the sources its reviewers rebuild from
   // (`npm ci && npm run build:firefox`); tests, fixtures and screenshots don't build anything.
   zip: {
@@ -18,14 +19,16 @@ export default defineConfig({
     build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } },
   }),
   manifest: ({ browser }) => ({
-    name: 'Execute via Reply',
-    description: 'Send and complete your Reply.io email and SMS tasks from the page you are on.',
+    // In the browser's language (locales/*.yml); English where a language is missing.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'scripting', 'alarms', 'notifications'],
     // A keyboard way to the popup's due tasks.
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Open the due tasks',
+        description: '__MSG_commandOpenDueTasks__',
       },
     },
     // Asked for one site at a time, when the rep adds it on the options page.

@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
 import type { Failure } from '@/utils/reply/errors';
 
 /** The floating "Execute via Reply" frame of the page panels that aren't a single task. */
 export function FloatingFrame({ children }: { children: ComponentChildren }) {
   return (
-    <section class="evr-panel evr-floating" aria-label="Execute via Reply">
+    <section class="evr-panel evr-floating" aria-label={i18n.t('extName')}>
       <header class="evr-header">
-        <h2>Execute via Reply</h2>
+        <h2>{i18n.t('extName')}</h2>
       </header>
       <div class="evr-body">{children}</div>
     </section>
@@ -28,7 +29,7 @@ export function RetryableFailure({ error, onRetry }: { error: Failure; onRetry: 
     <>
       <Alert>{error.message}</Alert>
       <button type="button" onClick={onRetry}>
-        Try again
+        {i18n.t('common.tryAgain')}
       </button>
     </>
   );

@@ -50,6 +50,8 @@ export default defineWxtModule({
               // The panel's on-demand parts arrive by injection, not import (see there).
               { find: /^.*\/load-chunks$/, replacement: resolve(wxt.config.root, INJECTED_LOADER) },
               { find: '@', replacement: wxt.config.root },
+              // @wxt-dev/i18n's typed wrapper, which WXT's own builds alias the same way.
+              { find: '#i18n', replacement: wxt.config.alias['#i18n'] ?? '' },
             ],
           },
           define: {
