@@ -97,6 +97,8 @@ export function Completion({
               key={choice.label}
               type="button"
               class={index === 0 ? 'evr-primary' : undefined}
+              // The queue's keys 1, 2, 3 pick a call's outcome by its place.
+              data-outcome={index + 1}
               disabled={busy}
               onClick={() => complete(choice)}
             >

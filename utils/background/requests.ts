@@ -62,6 +62,7 @@ export const requestSchemas = {
     defaultEmailAccountId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
     notifications: v.boolean(),
     badge: v.boolean(),
+    badgeCounts: v.optional(v.picklist(['all', 'sendable']), 'sendable'),
   }),
   emailAccounts: v.undefined(),
   history: v.undefined(),
