@@ -44,7 +44,7 @@ export function QueueStep({
   const task = queue.tasks[queue.index];
   const [helpOpen, setHelpOpen] = useState(false);
   const [snoozing, setSnoozing] = useState(false);
-  const view = useRef<HTMLDivElement>(null);
+  const view = useRef<HTMLElement>(null);
   const panel = useMemo(
     () => (task ? createPanelStore(connector, task.id) : null),
     [connector, task?.id],
@@ -75,9 +75,12 @@ export function QueueStep({
     return Boolean(button);
   };
 
+  // What is open is read from the page, not from state: a key pressed right after a change
+  // must not meet a listener from the render before.
   useEffect(() => {
     const act = (action: QueueAction) => {
       if (action === 'help') return setHelpOpen(true);
+      const snoozing = Boolean(view.current?.querySelector('.evr-snooze'));
       if (snoozing && (action === 'outcome1' || action === 'outcome2')) {
         click(action === 'outcome1' ? '.evr-snooze-hour' : '.evr-snooze-tomorrow');
         return;
@@ -89,7 +92,8 @@ export function QueueStep({
       if (action === 'next') next();
     };
     const onKey = (event: KeyboardEvent) => {
-      if (helpOpen || event.defaultPrevented) return;
+      const helpShown = Boolean(view.current?.querySelector('[role="dialog"]'));
+      if (helpShown || event.defaultPrevented) return;
       const action = queueAction(event);
       if (!action) return;
       event.preventDefault();
@@ -97,11 +101,11 @@ export function QueueStep({
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [helpOpen, snoozing, store, panel]);
+  }, [store, panel]);
 
   if (!task || !panel) {
     return (
-      <section aria-labelledby="evr-queue-title">
+      <section aria-labelledby="evr-queue-title" class="evr-queue">
         <h2 id="evr-queue-title">{i18n.t('queue.noMore')}</h2>
         <p role="status">{queueSummary(queue)}</p>
         <button type="button" class="evr-primary" onClick={() => store.getState().stopQueue()}>
@@ -111,7 +115,7 @@ export function QueueStep({
     );
   }
   return (
-    <section aria-labelledby="evr-queue-title" class="evr-queue">
+    <section ref={view} aria-labelledby="evr-queue-title" class="evr-queue">
       <h2 id="evr-queue-title">
         {i18n.t('queue.stepTitle', {
           position: String(queue.index + 1),
@@ -124,9 +128,7 @@ export function QueueStep({
         </p>
       )}
       <p class="evr-muted evr-keys-hint">{i18n.t('keys.onScreen')}</p>
-      <div ref={view}>
-        <TaskPanel key={task.id} store={panel} collapsible={false} />
-      </div>
+      <TaskPanel key={task.id} store={panel} collapsible={false} />
       {snoozing && (
         <SnoozeMenu
           connector={connector}

@@ -28,7 +28,12 @@ import { serveWebApp, WEB_APP_HOSTS } from './webapp';
 
 export type { Completion, SentMessage } from './api';
 export type { Task as SandboxTask } from './data';
-export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY, SANDBOX_TEAMS_API_KEY } from './data';
+export {
+  SANDBOX_API_KEY,
+  SANDBOX_OTHER_API_KEY,
+  SANDBOX_QUEUE_API_KEY,
+  SANDBOX_TEAMS_API_KEY,
+} from './data';
 export type { Fault, FaultMatch } from './faults';
 export { SITE_HOSTS } from './site-pages';
 export { type SandboxCertificate, sandboxCertificate } from './tls';
