@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { CompleteBody } from '@/utils/reply/complete';
 import type { Task } from '@/utils/reply/schemas';
 import { statusText } from '@/utils/reply/task';
@@ -15,7 +16,9 @@ export interface CompletionChoice {
   body?: Pick<CompleteBody, 'callResolution'>;
 }
 
-export const MARK_DONE: CompletionChoice[] = [{ label: 'Mark done', outcome: 'done' }];
+export const markDone = (): CompletionChoice[] => [
+  { label: i18n.t('taskViews.markDone'), outcome: i18n.t('taskViews.doneOutcome') },
+];
 
 /**
  * The end of every task the rep does themselves: whether the prospect's sequence ends here
@@ -38,20 +41,22 @@ export function Completion({
 
   if (execution.status === 'done') {
     const { confirmed } = execution.outcome;
-    const words = chosen ? `: ${chosen.outcome}` : '';
+    const status = statusText(execution.outcome.task);
     return (
       <p role="status" class="evr-success">
-        Completed in Reply{words}. {statusText(execution.outcome.task)}.
-        {confirmed === 'already-sent' ? ' It had already been completed from this browser.' : ''}
-        {confirmed === 'after-connection-loss'
-          ? ' The connection broke, but Reply confirms the task is complete.'
-          : ''}
+        {chosen
+          ? i18n.t('taskViews.completedAs', { outcome: chosen.outcome, status })
+          : i18n.t('taskViews.completed', { status })}
+        {confirmed === 'already-sent' && ` ${i18n.t('taskViews.alreadyCompleted')}`}
+        {confirmed === 'after-connection-loss' && ` ${i18n.t('taskViews.confirmedAfterLoss')}`}
       </p>
     );
   }
   if (task.status !== 'new') {
     return (
-      <p class="evr-note">This task is {statusText(task).toLowerCase()}: nothing to complete.</p>
+      <p class="evr-note">
+        {i18n.t('taskViews.nothingToComplete', { status: statusText(task).toLowerCase() })}
+      </p>
     );
   }
   const busy = execution.status === 'sending';
@@ -74,11 +79,10 @@ export function Completion({
           aria-describedby={explanation}
           onChange={(e) => setFinishProspect(e.currentTarget.checked)}
         />
-        Finish this prospect in the sequence
+        {i18n.t('taskViews.finishProspect')}
       </label>
       <p id={explanation} class="evr-muted">
-        Reply then ends the sequence for this contact: none of its later steps go to them. Leave it
-        off to carry on with the next step.
+        {i18n.t('taskViews.finishProspectMeans')}
       </p>
       {unconfirmed ? (
         <div class="evr-actions">
@@ -87,7 +91,7 @@ export function Completion({
             class="evr-primary"
             onClick={() => void store.getState().checkOutcome()}
           >
-            Check with Reply
+            {i18n.t('taskViews.checkWithReply')}
           </button>
         </div>
       ) : (
@@ -107,7 +111,7 @@ export function Completion({
           ))}
         </div>
       )}
-      {busy && <p role="status">Completing in Reply…</p>}
+      {busy && <p role="status">{i18n.t('taskViews.completing')}</p>}
       {execution.status === 'failed' && <Alert>{execution.error.message}</Alert>}
     </div>
   );

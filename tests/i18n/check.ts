@@ -30,8 +30,8 @@ const NOT_YET_CONVERTED: Record<string, string> = {
   'components/editor/BodyEditor.tsx': 'languages',
   'components/editor/RichTextEditor.tsx': 'languages',
 };
-/** Folders the queue helper converts: the task views (its new components/queue/ is converted). */
-const NOT_YET_CONVERTED_DIRS = ['components/task-views/'];
+/** Folders not converted yet (none left: the queue helper converted the task views). */
+const NOT_YET_CONVERTED_DIRS: string[] = [];
 
 function files(dir: string, pattern: RegExp): string[] {
   let entries: string[];
