@@ -320,34 +320,40 @@ export function createExecutor(deps: {
         ours.clear();
       }
       if (reply) {
-        for (const task of known) {
-          const resolve = ours.get(task.id);
-          if (!resolve) continue;
-          const previous = await records.get(task.id);
-          const done = alreadyDone(previous);
-          if (done) {
-            resolve(Promise.resolve(done));
-            ours.delete(task.id);
-          } else if (previous) {
-            const settled = await reconcile(reply, task.id, previous.action).catch(
-              (error: unknown) => error as Error,
-            );
-            if (settled instanceof Error) {
-              resolve(Promise.reject(settled));
+        try {
+          for (const task of known) {
+            const resolve = ours.get(task.id);
+            if (!resolve) continue;
+            const previous = await records.get(task.id);
+            const done = alreadyDone(previous);
+            if (done) {
+              resolve(Promise.resolve(done));
               ours.delete(task.id);
-            } else if (settled) {
-              resolve(Promise.resolve(settled));
-              ours.delete(task.id);
+            } else if (previous) {
+              const settled = await reconcile(reply, task.id, previous.action).catch(
+                (error: unknown) => error as Error,
+              );
+              if (settled instanceof Error) {
+                resolve(Promise.reject(settled));
+                ours.delete(task.id);
+              } else if (settled) {
+                resolve(Promise.resolve(settled));
+                ours.delete(task.id);
+              } else toPost.push(task);
             } else toPost.push(task);
-          } else toPost.push(task);
-        }
-        for (let i = 0; i < toPost.length; i += BATCH_MAX) {
-          const chunk = toPost.slice(i, i + BATCH_MAX);
-          const outcomes = await postBatch(reply, chunk);
-          for (const task of chunk)
-            ours.get(task.id)?.(
-              outcomes.get(task.id) ?? Promise.reject(new ReplyError('internal')),
-            );
+          }
+          for (let i = 0; i < toPost.length; i += BATCH_MAX) {
+            const chunk = toPost.slice(i, i + BATCH_MAX);
+            const outcomes = await postBatch(reply, chunk);
+            for (const task of chunk)
+              ours.get(task.id)?.(
+                outcomes.get(task.id) ?? Promise.reject(new ReplyError('internal')),
+              );
+          }
+        } catch (error) {
+          // Storage failed under the batch: whatever is still open says so (a record left
+          // "sending" is read back on the next start). Settled ones ignore a second answer.
+          for (const resolve of ours.values()) resolve(Promise.reject(error));
         }
       }
       return Promise.all([...results.values()]);
