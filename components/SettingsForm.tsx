@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { OptionsStore } from '@/utils/stores/options';
 
 /** The rep's settings; each change is saved at once. */
@@ -17,24 +18,24 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
   if (!settings) return null;
   return (
     <section aria-labelledby="evr-settings-title">
-      <h2 id="evr-settings-title">Settings</h2>
+      <h2 id="evr-settings-title">{i18n.t('settings.title')}</h2>
       <div class="evr-form">
         <label>
-          Auth header
+          {i18n.t('settings.authHeader')}
           <select
             value={settings.authHeader}
             onChange={(e) =>
               void change({ authHeader: e.currentTarget.value as typeof settings.authHeader })
             }
           >
-            <option value="auto">Automatic (whichever Reply accepts)</option>
-            <option value="x-api-key">X-API-Key</option>
-            <option value="bearer">Authorization: Bearer</option>
+            <option value="auto">{i18n.t('settings.authAuto')}</option>
+            <option value="x-api-key">{i18n.t('settings.authXApiKey')}</option>
+            <option value="bearer">{i18n.t('settings.authBearer')}</option>
           </select>
         </label>
         {connection?.connected && connection.teams.length > 0 && (
           <label>
-            Reply team
+            {i18n.t('settings.team')}
             <select
               value={connection.team === null ? '' : String(connection.team.id)}
               onChange={(e) => {
@@ -42,7 +43,9 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
                 if (value !== '') void store.getState().chooseTeam(Number(value));
               }}
             >
-              {connection.team === null && <option value="">Choose a team…</option>}
+              {connection.team === null && (
+                <option value="">{i18n.t('settings.chooseTeam')}</option>
+              )}
               {connection.teams.map((team) => (
                 <option key={team.id} value={String(team.id)}>
                   {team.name}
@@ -52,7 +55,7 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
           </label>
         )}
         <label>
-          Default account for one-off emails
+          {i18n.t('settings.defaultAccount')}
           <select
             value={
               settings.defaultEmailAccountId === null ? '' : String(settings.defaultEmailAccountId)
@@ -62,7 +65,7 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
               void change({ defaultEmailAccountId: value === '' ? null : Number(value) });
             }}
           >
-            <option value="">Reply’s default account</option>
+            <option value="">{i18n.t('settings.replyDefault')}</option>
             {(accounts ?? []).map((account) => (
               <option key={account.id} value={String(account.id)}>
                 {account.senderName ? `${account.senderName} <${account.email}>` : account.email}
@@ -70,16 +73,14 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
             ))}
           </select>
         </label>
-        {accounts === null && (
-          <p class="evr-muted">Connect your Reply key in the popup to choose an account.</p>
-        )}
+        {accounts === null && <p class="evr-muted">{i18n.t('settings.connectFirst')}</p>}
         <label class="evr-check">
           <input
             type="checkbox"
             checked={settings.notifications}
             onChange={(e) => void change({ notifications: e.currentTarget.checked })}
           />
-          Notify me of sends I didn’t watch (“send all”)
+          {i18n.t('settings.notifications')}
         </label>
         <label class="evr-check">
           <input
@@ -87,11 +88,25 @@ export function SettingsForm({ store }: { store: OptionsStore }) {
             checked={settings.badge}
             onChange={(e) => void change({ badge: e.currentTarget.checked })}
           />
-          Show how many tasks are due on the toolbar icon
+          {i18n.t('settings.badge')}
         </label>
+        {settings.badge && (
+          <label>
+            {i18n.t('settings.badgeCounts')}
+            <select
+              value={settings.badgeCounts}
+              onChange={(e) =>
+                void change({ badgeCounts: e.currentTarget.value as typeof settings.badgeCounts })
+              }
+            >
+              <option value="all">{i18n.t('settings.badgeAll')}</option>
+              <option value="sendable">{i18n.t('settings.badgeSendable')}</option>
+            </select>
+          </label>
+        )}
         {saved && (
           <p role="status" class="evr-muted">
-            Saved.
+            {i18n.t('settings.saved')}
           </p>
         )}
       </div>

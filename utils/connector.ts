@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CustomSite } from './custom-sites';
 import type {
+  BatchOutcome,
   ConnectionView,
   DraftEdits,
   ExecuteRequest,
@@ -13,7 +14,7 @@ import { messenger } from './messaging';
 import { WATCH_PORT_PREFIX } from './panel-port';
 import type { CompleteBody } from './reply/complete';
 import { ReplyError } from './reply/errors';
-import type { EmailAccount, TaskSummary } from './reply/schemas';
+import type { EmailAccount, Task, TaskSummary, TaskType } from './reply/schemas';
 import type { BulkRun, HistoryEntry, Settings } from './storage';
 
 /**
@@ -29,6 +30,17 @@ export interface Connector {
   executeTask(request: ExecuteRequest, watching?: AbortSignal): Promise<Result<ExecutionOutcome>>;
   /** Completes a task without sending anything (done by the rep, or its contact opted out). */
   completeTask(taskId: number, body?: CompleteBody): Promise<Result<ExecutionOutcome>>;
+  /** Completes several tasks the rep did (not emails or SMS) at once; each its own outcome. */
+  completeTasks(
+    tasks: {
+      taskId: number;
+      taskType: Exclude<TaskType, 'manualEmail' | 'sms' | 'unknown'>;
+      contactId: number | null;
+      contact: string | null;
+    }[],
+  ): Promise<Result<BatchOutcome[]>>;
+  /** Moves a New task to start at `until` (ISO), keeping its span; answers the moved task. */
+  snoozeTask(taskId: number, until: string): Promise<Result<Task>>;
   /** For a user in several Reply teams: the team every call names. */
   chooseTeam(teamId: number): Promise<Result<ConnectionView>>;
   /** The outcome of an execution already started; null when none was. */
@@ -85,6 +97,9 @@ export function createMessagingConnector(): Connector {
     },
     completeTask: (taskId, body = {}) =>
       send(() => messenger.sendMessage('completeTask', { taskId, ...body })),
+    completeTasks: (tasks) => send(() => messenger.sendMessage('completeTasks', { tasks })),
+    snoozeTask: (taskId, until) =>
+      send(() => messenger.sendMessage('snoozeTask', { taskId, until })),
     chooseTeam: (teamId) => send(() => messenger.sendMessage('chooseTeam', { teamId })),
     executionStatus: (taskId) => send(() => messenger.sendMessage('executionStatus', { taskId })),
     dueTasks: () => send(() => messenger.sendMessage('dueTasks', undefined)),

@@ -2,7 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type * as v from 'valibot';
 import type { requestSchemas } from './background/requests';
 import type { CustomSite } from './custom-sites';
-import type { ExecutionOutcome } from './execution/executor';
+import type { BatchOutcome, ExecutionOutcome } from './execution/executor';
 import type { Failure } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary } from './reply/schemas';
 import type { BulkRun, ExecutionRecord, HistoryEntry, Settings, TeamRef } from './storage';
@@ -49,7 +49,7 @@ export interface DraftEdits {
   body: string | null;
 }
 
-export type { ExecutionOutcome };
+export type { BatchOutcome, ExecutionOutcome };
 
 /** A Reply contact whose address (or phone) is exactly the one looked up, and their tasks. */
 export interface PersonContact {
@@ -80,6 +80,10 @@ export interface ProtocolMap {
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
   /** Completes a task without sending anything (done by the rep, or its contact opted out). */
   completeTask(data: Input<'completeTask'>): Result<ExecutionOutcome>;
+  /** Completes several tasks the rep did at once (`batch/complete`): each its own outcome. */
+  completeTasks(data: Input<'completeTasks'>): Result<BatchOutcome[]>;
+  /** Moves a New task to a later time (a read, then a PUT of the same task). */
+  snoozeTask(data: Input<'snoozeTask'>): Result<Task>;
   /** The team every call names, for a user in several Reply teams. */
   chooseTeam(data: Input<'chooseTeam'>): Result<ConnectionView>;
   /** The outcome of an execution this browser started, reconciled if it was left open. */

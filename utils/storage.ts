@@ -194,6 +194,8 @@ export interface Settings {
   notifications: boolean;
   /** The due count on the toolbar icon. */
   badge: boolean;
+  /** What the badge counts: every task due today, or only the emails and SMS (version 2 on). */
+  badgeCounts: 'all' | 'sendable';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -201,9 +203,17 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultEmailAccountId: null,
   notifications: true,
   badge: true,
+  badgeCounts: 'sendable',
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 (0.1.0) badges counted emails and SMS only; they go on doing so.
+    2: (settings: Omit<Settings, 'badgeCounts'>): Settings => ({
+      ...settings,
+      badgeCounts: 'sendable',
+    }),
+  },
 });

@@ -1,23 +1,24 @@
+import { i18n } from '#i18n';
 import { dialledNumber } from '@/utils/phone';
 import { CALL_RESOLUTION } from '@/utils/reply/complete';
 import { Completion, type CompletionChoice, TaskText } from './Completion';
 import type { TaskViewProps } from './views';
 
-/** Reply's three call outcomes, as the rep would say them. */
-const CALL_OUTCOMES: CompletionChoice[] = [
+/** Reply's three call outcomes, as the rep would say them (in the rep's language). */
+const callOutcomes = (): CompletionChoice[] => [
   {
-    label: 'Reached: positive',
-    outcome: 'reached, positive',
+    label: i18n.t('taskViews.call.positive'),
+    outcome: i18n.t('taskViews.call.positiveOutcome'),
     body: { callResolution: CALL_RESOLUTION.positive },
   },
   {
-    label: 'Call again',
-    outcome: 'to call again',
+    label: i18n.t('taskViews.call.again'),
+    outcome: i18n.t('taskViews.call.againOutcome'),
     body: { callResolution: CALL_RESOLUTION.callAgain },
   },
   {
-    label: 'Reached: negative',
-    outcome: 'reached, negative',
+    label: i18n.t('taskViews.call.negative'),
+    outcome: i18n.t('taskViews.call.negativeOutcome'),
     body: { callResolution: CALL_RESOLUTION.negative },
   },
 ];
@@ -30,15 +31,15 @@ export function CallTask({ store, task }: TaskViewProps) {
     <>
       {dialled ? (
         <p>
-          Call <a href={`tel:${dialled}`}>{phone}</a>
+          {i18n.t('taskViews.call.dial')} <a href={`tel:${dialled}`}>{phone}</a>
         </p>
       ) : (
-        <p class="evr-note">Reply has no phone number for this contact. Find it in Reply.</p>
+        <p class="evr-note">{i18n.t('taskViews.call.noPhone')}</p>
       )}
       <TaskText task={task}>
-        <p class="evr-subject">Notes</p>
+        <p class="evr-subject">{i18n.t('taskViews.call.notes')}</p>
       </TaskText>
-      <Completion store={store} task={task} choices={CALL_OUTCOMES} />
+      <Completion store={store} task={task} choices={callOutcomes()} />
     </>
   );
 }

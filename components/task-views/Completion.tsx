@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { CompleteBody } from '@/utils/reply/complete';
 import type { Task } from '@/utils/reply/schemas';
-import { statusText } from '@/utils/reply/task';
+import { nothingToComplete, statusText } from '@/utils/reply/task';
 import type { PanelStore } from '@/utils/stores/panel';
 import { Alert } from '../PanelParts';
 
@@ -15,7 +16,9 @@ export interface CompletionChoice {
   body?: Pick<CompleteBody, 'callResolution'>;
 }
 
-export const MARK_DONE: CompletionChoice[] = [{ label: 'Mark done', outcome: 'done' }];
+export const markDone = (): CompletionChoice[] => [
+  { label: i18n.t('taskViews.markDone'), outcome: i18n.t('taskViews.doneOutcome') },
+];
 
 /**
  * The end of every task the rep does themselves: whether the prospect's sequence ends here
@@ -38,21 +41,19 @@ export function Completion({
 
   if (execution.status === 'done') {
     const { confirmed } = execution.outcome;
-    const words = chosen ? `: ${chosen.outcome}` : '';
+    const status = statusText(execution.outcome.task);
     return (
       <p role="status" class="evr-success">
-        Completed in Reply{words}. {statusText(execution.outcome.task)}.
-        {confirmed === 'already-sent' ? ' It had already been completed from this browser.' : ''}
-        {confirmed === 'after-connection-loss'
-          ? ' The connection broke, but Reply confirms the task is complete.'
-          : ''}
+        {chosen
+          ? i18n.t('taskViews.completedAs', { outcome: chosen.outcome, status })
+          : i18n.t('taskViews.completed', { status })}
+        {confirmed === 'already-sent' && ` ${i18n.t('taskViews.alreadyCompleted')}`}
+        {confirmed === 'after-connection-loss' && ` ${i18n.t('taskViews.confirmedAfterLoss')}`}
       </p>
     );
   }
   if (task.status !== 'new') {
-    return (
-      <p class="evr-note">This task is {statusText(task).toLowerCase()}: nothing to complete.</p>
-    );
+    return <p class="evr-note">{nothingToComplete(task.status)}</p>;
   }
   const busy = execution.status === 'sending';
   const unconfirmed = execution.status === 'failed' && execution.error.kind === 'unconfirmed';
@@ -74,11 +75,10 @@ export function Completion({
           aria-describedby={explanation}
           onChange={(e) => setFinishProspect(e.currentTarget.checked)}
         />
-        Finish this prospect in the sequence
+        {i18n.t('taskViews.finishProspect')}
       </label>
       <p id={explanation} class="evr-muted">
-        Reply then ends the sequence for this contact: none of its later steps go to them. Leave it
-        off to carry on with the next step.
+        {i18n.t('taskViews.finishProspectMeans')}
       </p>
       {unconfirmed ? (
         <div class="evr-actions">
@@ -87,7 +87,7 @@ export function Completion({
             class="evr-primary"
             onClick={() => void store.getState().checkOutcome()}
           >
-            Check with Reply
+            {i18n.t('taskViews.checkWithReply')}
           </button>
         </div>
       ) : (
@@ -97,6 +97,8 @@ export function Completion({
               key={choice.label}
               type="button"
               class={index === 0 ? 'evr-primary' : undefined}
+              // The queue's keys 1, 2, 3 pick a call's outcome by its place.
+              data-outcome={index + 1}
               disabled={busy}
               onClick={() => complete(choice)}
             >
@@ -105,7 +107,7 @@ export function Completion({
           ))}
         </div>
       )}
-      {busy && <p role="status">Completing in Reply…</p>}
+      {busy && <p role="status">{i18n.t('taskViews.completing')}</p>}
       {execution.status === 'failed' && <Alert>{execution.error.message}</Alert>}
     </div>
   );

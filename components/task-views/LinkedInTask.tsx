@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { LinkedInTaskType, Task } from '@/utils/reply/schemas';
-import { Completion, MARK_DONE } from './Completion';
+import { Completion, markDone } from './Completion';
 import type { TaskViewProps } from './views';
 
 /** What each kind of LinkedIn step asks, and whether it has text to paste into LinkedIn. */
-const STEPS: Record<LinkedInTaskType, { ask: string; hasText: boolean }> = {
-  message: { ask: 'Send this message on LinkedIn.', hasText: true },
-  connect: { ask: 'Send a connection request with this note.', hasText: true },
-  inMail: { ask: 'Send this InMail.', hasText: true },
-  viewProfile: { ask: 'View their LinkedIn profile.', hasText: false },
-  unknown: { ask: 'Do this LinkedIn step.', hasText: true },
+const STEPS: Record<LinkedInTaskType, { ask: () => string; hasText: boolean }> = {
+  message: { ask: () => i18n.t('taskViews.linkedIn.message'), hasText: true },
+  connect: { ask: () => i18n.t('taskViews.linkedIn.connect'), hasText: true },
+  inMail: { ask: () => i18n.t('taskViews.linkedIn.inMail'), hasText: true },
+  viewProfile: { ask: () => i18n.t('taskViews.linkedIn.viewProfile'), hasText: false },
+  unknown: { ask: () => i18n.t('taskViews.linkedIn.unknown'), hasText: true },
 };
 
 /** The profile address, only when it is https (anything else is never made a link). */
@@ -31,18 +32,18 @@ export function LinkedInTask({ store, task }: TaskViewProps) {
   const text = step.hasText ? (task.content ?? task.template)?.body?.trim() : null;
   return (
     <>
-      <p>{step.ask}</p>
+      <p>{step.ask()}</p>
       {url ? (
         <p>
           <a href={url} target="_blank" rel="noopener noreferrer">
-            Open the LinkedIn profile
+            {i18n.t('taskViews.linkedIn.openProfile')}
           </a>
         </p>
       ) : (
-        <p class="evr-note">Reply has no https LinkedIn profile address for this contact.</p>
+        <p class="evr-note">{i18n.t('taskViews.linkedIn.noProfile')}</p>
       )}
       {text && <CopyableText text={text} />}
-      <Completion store={store} task={task} choices={MARK_DONE} />
+      <Completion store={store} task={task} choices={markDone()} />
     </>
   );
 }
@@ -53,7 +54,7 @@ function CopyableText({ text }: { text: string }) {
   return (
     <div class="evr-form">
       <label>
-        Text for LinkedIn
+        {i18n.t('taskViews.linkedIn.text')}
         <textarea readOnly rows={4} value={text} onFocus={(e) => e.currentTarget.select()} />
       </label>
       <div class="evr-actions">
@@ -66,13 +67,11 @@ function CopyableText({ text }: { text: string }) {
             )
           }
         >
-          Copy text
+          {i18n.t('taskViews.linkedIn.copy')}
         </button>
       </div>
-      {copied === 'yes' && <p role="status">Copied.</p>}
-      {copied === 'no' && (
-        <p role="status">The browser didn’t allow copying: select the text and copy it.</p>
-      )}
+      {copied === 'yes' && <p role="status">{i18n.t('taskViews.linkedIn.copied')}</p>}
+      {copied === 'no' && <p role="status">{i18n.t('taskViews.linkedIn.copyRefused')}</p>}
     </div>
   );
 }

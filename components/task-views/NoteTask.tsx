@@ -1,4 +1,4 @@
-import { Completion, MARK_DONE, TaskText } from './Completion';
+import { Completion, markDone, TaskText } from './Completion';
 import type { TaskViewProps } from './views';
 
 /** A to-do, meeting or WhatsApp task: what it says, then "Mark done". */
@@ -6,7 +6,7 @@ export function NoteTask({ store, task }: TaskViewProps) {
   return (
     <>
       <TaskText task={task} />
-      <Completion store={store} task={task} choices={MARK_DONE} />
+      <Completion store={store} task={task} choices={markDone()} />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import { ApiKeyForm } from '@/components/ApiKeyForm';
 import { BulkRun } from '@/components/BulkRun';
 import { DueTasks } from '@/components/DueTasks';
 import { History } from '@/components/History';
+import { QueueStep } from '@/components/queue/QueueStep';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Connector } from '@/utils/connector';
 import { createPanelStore } from '@/utils/stores/panel';
@@ -13,10 +15,13 @@ export function App({ store, connector }: { store: PopupStore; connector: Connec
   const connection = useStore(store, (s) => s.connection);
   const openTaskId = useStore(store, (s) => s.openTaskId);
   const review = useStore(store, (s) => s.review);
+  const queue = useStore(store, (s) => s.queue);
   return (
     <main class="evr-page">
-      <h1>Execute via Reply</h1>
-      {review ? (
+      <h1>{i18n.t('extName')}</h1>
+      {queue ? (
+        <QueueStep store={store} connector={connector} queue={queue} />
+      ) : review ? (
         <ReviewStep store={store} connector={connector} review={review} />
       ) : openTaskId !== null ? (
         <OpenTask store={store} connector={connector} taskId={openTaskId} />
@@ -32,7 +37,7 @@ export function App({ store, connector }: { store: PopupStore; connector: Connec
           )}
           <p>
             <a href="/options.html" target="_blank" rel="noreferrer">
-              Your sites…
+              {i18n.t('popup.yourSites')}
             </a>
           </p>
         </>
@@ -56,7 +61,10 @@ function ReviewStep({
   return (
     <section aria-labelledby="evr-review-title">
       <h2 id="evr-review-title">
-        Review {review.index + 1} of {review.tasks.length}
+        {i18n.t('popup.reviewTitle', {
+          position: String(review.index + 1),
+          total: String(review.tasks.length),
+        })}
       </h2>
       <ReviewedTask
         key={task.id}
@@ -94,10 +102,10 @@ function ReviewedTask({
           class={sent ? 'evr-primary evr-review-next' : 'evr-review-next'}
           onClick={() => store.getState().nextInReview()}
         >
-          {sent ? 'Next' : 'Skip'}
+          {sent ? i18n.t('popup.next') : i18n.t('popup.skip')}
         </button>
         <button type="button" onClick={() => store.getState().stopReview()}>
-          Stop
+          {i18n.t('popup.stop')}
         </button>
         {rest > 0 && (
           <button
@@ -105,7 +113,7 @@ function ReviewedTask({
             class="evr-review-rest"
             onClick={() => void store.getState().sendRestOfReview(sent)}
           >
-            Send the remaining {rest} as they are
+            {i18n.t('popup.sendRest', rest)}
           </button>
         )}
       </div>
@@ -128,7 +136,7 @@ function OpenTask({
   return (
     <>
       <button type="button" onClick={() => store.getState().closeTask()}>
-        ← Due tasks
+        {i18n.t('popup.backToList')}
       </button>
       <TaskPanel store={panel} collapsible={false} />
     </>

@@ -33,7 +33,7 @@ describe('popup', () => {
       loaded: loaded(makeTask()),
     });
     render(<App store={createPopupStore(connector)} connector={connector} />);
-    expect(await screen.findByRole('heading', { name: 'Due today (2)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Due today (2)' })).toBeTruthy();
     const john = screen.getByRole('button', { name: /^John Roe/ });
     expect(john.textContent).toContain('Overdue');
     expect(screen.getByRole('button', { name: /^Jane Doe/ }).textContent).not.toContain('Overdue');
@@ -46,7 +46,7 @@ describe('popup', () => {
     expect(await screen.findByRole('button', { name: 'Execute via Reply' })).toBeTruthy();
     expect(connector.loadTask).toHaveBeenCalledWith(101);
     fireEvent.click(screen.getByRole('button', { name: '← Due tasks' }));
-    expect(await screen.findByRole('heading', { name: 'Due today (2)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Due today (2)' })).toBeTruthy();
   });
 
   it('lists every type due, and reviews and sends only the emails and SMS', async () => {
@@ -60,10 +60,10 @@ describe('popup', () => {
       loaded: loaded(makeTask()),
     });
     render(<App store={createPopupStore(connector)} connector={connector} />);
-    expect(await screen.findByRole('heading', { name: 'Due today (3)' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Due today (3)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^John Roe/ }).textContent).toContain('Call ·');
     expect(screen.getByRole('button', { name: /^Li Wei/ }).textContent).toContain('LinkedIn ·');
-    fireEvent.click(screen.getByRole('button', { name: 'Send all 1 as they are…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Send it as it is…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Send them' }));
     await vi.waitFor(() => expect(connector.startBulk).toHaveBeenCalledTimes(1));
     expect(connector.startBulk).toHaveBeenCalledWith([
@@ -112,7 +112,7 @@ describe('popup', () => {
 
     // The one on screen wasn't sent: it goes with the rest.
     fireEvent.click(screen.getByRole('button', { name: 'Send the remaining 2 as they are' }));
-    await screen.findByRole('heading', { name: /^Due today/ });
+    await screen.findByRole('heading', { level: 2, name: /^Due today/ });
     expect(connector.executeTask).toHaveBeenCalledOnce();
     expect(connector.startBulk).toHaveBeenCalledWith([
       { taskId: 103, contact: 'Maria Garcia', contactId: 103 },

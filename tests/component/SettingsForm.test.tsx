@@ -27,6 +27,12 @@ describe('SettingsForm', () => {
       }),
     );
     choose(screen.getByLabelText('Default account for one-off emails'), '2');
+    choose(screen.getByLabelText('The toolbar icon counts'), 'all');
+    await waitFor(() =>
+      expect(connector.saveSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ badgeCounts: 'all' }),
+      ),
+    );
     choose(screen.getByLabelText(/^Show how many tasks are due/), false);
     await waitFor(() =>
       expect(connector.saveSettings).toHaveBeenLastCalledWith({
@@ -34,9 +40,12 @@ describe('SettingsForm', () => {
         authHeader: 'bearer',
         defaultEmailAccountId: 2,
         badge: false,
+        badgeCounts: 'all',
       }),
     );
     expect(await screen.findByText('Saved.')).toBeTruthy();
+    // With no badge there is nothing to count.
+    expect(screen.queryByLabelText('The toolbar icon counts')).toBeNull();
     expect(screen.queryByLabelText('Reply team')).toBeNull(); // no teams to choose from
   });
 

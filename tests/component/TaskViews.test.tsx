@@ -196,7 +196,7 @@ describe('the view of each task type', () => {
 
   it('a task no longer New offers nothing to complete', async () => {
     renderPanel(callTask({ status: 'finished', finishedAt: '2026-11-28T17:05:00Z' }));
-    expect(await screen.findByText(/nothing to complete/)).toBeTruthy();
+    expect(await screen.findByText(/nothing left to complete/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Reached|Call again|Mark done/ })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import {
   SANDBOX_API_KEY,
@@ -191,6 +191,7 @@ function pageDriver(page: Page): ExtensionPageDriver {
       await field?.type(text);
     },
     click: async (selector) => void (await page.locator(selector).setTimeout(STEP_MS).click()),
+    press: (key) => page.keyboard.press(key as KeyInput),
     text: (selector) => page.$eval(selector, (el) => el.textContent ?? '').catch(() => ''),
     async waitForText(selector, includes, timeoutMs = STEP_MS) {
       const handle = await page.waitForFunction(

@@ -97,7 +97,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: every task type', (name: Br
 
     // Opened again, the task is finished: nothing to complete, nothing posted.
     await page.reload();
-    await panel.text(page, 'nothing to complete');
+    await panel.text(page, 'nothing left to complete');
     expect(completeCalls(sandbox, 104)).toHaveLength(1);
     await page.close();
   });

@@ -17,22 +17,6 @@ import {
 const ROOT = process.cwd();
 const DEFAULT_LOCALE = 'en';
 
-/**
- * Views not converted yet, each with who converts it. An entry whose file no longer holds raw
- * text fails the check, so the list shrinks as they are converted and can't outlive them.
- */
-const NOT_YET_CONVERTED: Record<string, string> = {
-  // Owned by the popup-queue helper (issue 15 coordination), who converts them on their branch.
-  'components/DueTasks.tsx': 'queue helper',
-  'entrypoints/popup/App.tsx': 'queue helper',
-  'components/SettingsForm.tsx': 'queue helper',
-};
-/**
- * Folders the queue helper converts: the task views, and the new queue components. (Its
- * components/useNextTask.ts writes no text, so it needs no entry.)
- */
-const NOT_YET_CONVERTED_DIRS = ['components/task-views/', 'components/queue/'];
-
 function files(dir: string, pattern: RegExp): string[] {
   let entries: string[];
   try {
@@ -67,17 +51,8 @@ for (const name of unusedKeys(names, sources))
 const views = sources.filter(
   ({ file }) => /^(components|entrypoints)\//.test(file) && !file.endsWith('.d.ts'),
 );
-const listed = new Set(Object.keys(NOT_YET_CONVERTED));
 for (const { file, text } of views) {
-  const found = rawStrings(file, text);
-  const allowed = listed.has(file) || NOT_YET_CONVERTED_DIRS.some((d) => file.startsWith(d));
-  if (!allowed) problems.push(...found.map((f) => `raw text in a view: ${f}`));
-  else if (listed.has(file) && found.length === 0) {
-    problems.push(`${file} has no raw text left: remove it from NOT_YET_CONVERTED`);
-  }
-}
-for (const file of listed) {
-  if (!sourceFiles.includes(file)) problems.push(`NOT_YET_CONVERTED names ${file}, which is gone`);
+  problems.push(...rawStrings(file, text).map((f) => `raw text in a view: ${f}`));
 }
 
 for (const file of files('assets', /\.css$/)) {
@@ -90,5 +65,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `i18n check: ${localeFiles.length} locales, ${names.length} keys, ${views.length} views, ${listed.size} not yet converted`,
+  `i18n check: ${localeFiles.length} locales, ${names.length} keys, ${views.length} views`,
 );

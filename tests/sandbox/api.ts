@@ -13,6 +13,7 @@ import {
   type World,
 } from './data';
 import {
+  BatchFailure,
   CallResolution,
   CreationSource,
   type EnumForm,
@@ -74,6 +75,25 @@ export interface Completion {
   callResolution: number | null;
   finishProspectInSequence: boolean;
   at: number;
+  /** Completed as one of the ids of `POST /v3/tasks/batch/complete`. */
+  batch?: true;
+}
+
+/** A body Reply received on `POST /v3/tasks/batch/complete`, whatever it answered. */
+export interface BatchCompletion {
+  body: unknown;
+  /** The ids it completed, and those it failed with their code (1 NotFound, 7 CannotComplete). */
+  completed: number[];
+  failed: Record<number, number>;
+  at: number;
+}
+
+/** An accepted `PUT /v3/tasks/{id}`: the body as received, and the task before it. */
+export interface Replacement {
+  taskId: number;
+  body: unknown;
+  before: Task;
+  at: number;
 }
 
 export interface SentMessage {
@@ -96,7 +116,7 @@ interface Content {
 }
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   pattern: RegExp;
   handle: (req: ApiRequest, id: number) => ApiResponse;
 }
@@ -142,8 +162,12 @@ export function authenticate(headers: IncomingHttpHeaders, mode: AuthMode): User
 export class ReplyApi {
   /** Every message actually sent, one per accepted execute. Cleared in place on reset. */
   readonly sent: SentMessage[] = [];
-  /** Every accepted complete, in order. Cleared in place on reset. */
+  /** Every accepted complete, in order (batch ones too). Cleared in place on reset. */
   readonly completed: Completion[] = [];
+  /** Every batch complete that passed validation, in order. Cleared in place on reset. */
+  readonly batchCompletions: BatchCompletion[] = [];
+  /** Every accepted PUT of a task, in order. Cleared in place on reset. */
+  readonly replacements: Replacement[] = [];
   private world: World;
 
   private readonly routes: Route[] = [
@@ -162,6 +186,16 @@ export class ReplyApi {
       method: 'POST',
       pattern: /^\/v3\/tasks\/(\d+)\/complete\/?$/i,
       handle: (req, id) => this.complete(req, id),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v3\/tasks\/batch\/complete\/?$/i,
+      handle: (req) => this.batchComplete(req),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/v3\/tasks\/(\d+)\/?$/i,
+      handle: (req, id) => this.replace(req, id),
     },
     {
       method: 'POST',
@@ -198,6 +232,16 @@ export class ReplyApi {
     this.world = seedWorld(Date.now(), this.options.queueSize);
     this.sent.length = 0;
     this.completed.length = 0;
+    this.batchCompletions.length = 0;
+    this.replacements.length = 0;
+  }
+
+  /** The task's status changed elsewhere (in Reply's app, by a teammate): nothing recorded. */
+  setStatusElsewhere(id: number, status: keyof typeof TaskStatus): void {
+    const task = this.world.tasks.get(id);
+    if (!task) throw new Error(`No task ${id}`);
+    const finishedAt = status === 'new' ? null : new Date().toISOString();
+    Object.assign(task, { status: TaskStatus[status], finishedAt });
   }
 
   task(id: number): Task | undefined {
@@ -213,7 +257,7 @@ export class ReplyApi {
       const allow = onPath.map((r) => r.method).join(', ');
       return { ...problem(405, `${req.path} accepts ${allow}.`), headers: { Allow: allow } };
     }
-    if (route.method === 'POST' && req.body.kind === 'invalid') {
+    if (route.method !== 'GET' && req.body.kind === 'invalid') {
       return problem(400, 'The request body is not valid JSON.');
     }
     const team = this.teamProblem(req);
@@ -310,19 +354,135 @@ export class ReplyApi {
     if (input.callResolution !== undefined && task.taskType !== TaskType.call) {
       throw new ApiError(problem(400, 'callResolution applies to Call tasks only.'));
     }
-    this.completed.push({
+    this.finish(task, {
       taskId: task.id,
       callResolution: input.callResolution ?? null,
       finishProspectInSequence: input.finishProspectInSequence ?? false,
       at: Date.now(),
     });
+    return ok(this.present(task, null));
+  }
+
+  /** Completes a task without sending, as both complete calls do, and records it. */
+  private finish(task: Task, completion: Completion): void {
+    this.completed.push(completion);
     Object.assign(task, {
       status: TaskStatus.finished,
-      finishedAt: new Date().toISOString(),
+      finishedAt: new Date(completion.at).toISOString(),
       isFailed: false,
       // A finished task's template holds the final content, not placeholders.
       template: { ...task.template, ...this.render(task) },
     });
+  }
+
+  /**
+   * `{ids: [...]}`, 1 to 100 task ids. Answers `{}` when every one was completed, else the
+   * failures keyed by task id, each `{code, message}` with Reply's codes (1 NotFound,
+   * 7 CannotComplete; a name in the string enum form). The others are completed.
+   */
+  private batchComplete(req: ApiRequest): ApiResponse {
+    const input = asObject(bodyOf(req));
+    const errors: FieldError[] = [];
+    const ids = field(input, 'ids', errors, INTEGERS_EXPECTED, (value) =>
+      Array.isArray(value) ? listOf(asInteger)(value) : undefined,
+    );
+    if (!ids) errors.push({ field: 'ids', message: 'ids is required.' });
+    else if (ids.length < 1 || ids.length > 100) {
+      errors.push({ field: 'ids', message: 'ids must hold from 1 to 100 task ids.' });
+    }
+    if (errors.length > 0 || !ids) throw invalid(errors);
+    const failures: Record<string, { code: number | string; message: string }> = {};
+    const record: BatchCompletion = { body: input, completed: [], failed: {}, at: Date.now() };
+    const fail = (id: number, code: number, message: string) => {
+      record.failed[id] = code;
+      failures[id] = { code: formatEnum(BatchFailure, code, this.options.enumForm), message };
+    };
+    for (const id of new Set(ids)) {
+      const task = this.world.tasks.get(id);
+      if (!task || !this.visible(req, task))
+        fail(id, BatchFailure.notFound, `Task ${id} was not found.`);
+      else if (task.status !== TaskStatus.new) {
+        fail(
+          id,
+          BatchFailure.cannotComplete,
+          `Task ${id} is ${enumName(TaskStatus, task.status)}; only new tasks can be completed.`,
+        );
+      } else {
+        this.finish(task, {
+          taskId: id,
+          callResolution: null,
+          finishProspectInSequence: false,
+          at: Date.now(),
+          batch: true,
+        });
+        record.completed.push(id);
+      }
+    }
+    this.batchCompletions.push(record);
+    return ok(failures);
+  }
+
+  /**
+   * A full replacement of a New task: `taskType`, `startAt`, `dueTo` (after `startAt`) and
+   * `template: {subject?, body}` are required; `contactId` and `linkedInTaskType` are taken as
+   * sent; a sequence task's type and contact can't change. Other fields are ignored.
+   */
+  private replace(req: ApiRequest, id: number): ApiResponse {
+    const task = this.ownTask(req, id);
+    const input = asObject(bodyOf(req));
+    const errors: FieldError[] = [];
+    const required = <T>(name: string, expected: string, parse: (v: unknown) => T | undefined) => {
+      const value = field(input, name, errors, expected, parse);
+      if (value === undefined && (input[name] === undefined || input[name] === null)) {
+        errors.push({ field: name, message: `${name} is required.` });
+      }
+      return value;
+    };
+    const taskType = required('taskType', 'a task type', (v) => parseEnum(TaskType, v));
+    const startAt = required('startAt', 'a date-time', asDate);
+    const dueTo = required('dueTo', 'a date-time', asDate);
+    const template = required('template', 'an object with a body', (v) =>
+      isObject(v) &&
+      typeof v.body === 'string' &&
+      (v.subject == null || typeof v.subject === 'string')
+        ? { subject: (v.subject as string | null | undefined) ?? null, body: v.body }
+        : undefined,
+    );
+    const contactId = field(input, 'contactId', errors, 'an integer', asInteger);
+    const linkedInTaskType = field(input, 'linkedInTaskType', errors, 'a LinkedIn task type', (v) =>
+      parseEnum(LinkedInTaskType, v),
+    );
+    if (startAt !== undefined && dueTo !== undefined && !(dueTo > startAt)) {
+      errors.push({ field: 'dueTo', message: 'dueTo must be after startAt.' });
+    }
+    if (task.sequenceId !== null && taskType !== undefined && taskType !== task.taskType) {
+      errors.push({ field: 'taskType', message: 'A sequence task’s type can’t change.' });
+    }
+    if (task.sequenceId !== null && (contactId ?? null) !== task.contactId) {
+      errors.push({ field: 'contactId', message: 'A sequence task’s contact can’t change.' });
+    }
+    if (contactId !== undefined && !this.contact(contactId)) {
+      errors.push({ field: 'contactId', message: `Contact ${contactId} was not found.` });
+    }
+    if (errors.length > 0) throw invalid(errors);
+    if (task.status !== TaskStatus.new) {
+      throw new ApiError(
+        problem(
+          400,
+          `Task is ${enumName(TaskStatus, task.status)}; only new tasks can be changed.`,
+        ),
+      );
+    }
+    const before = structuredClone(task);
+    Object.assign(task, {
+      taskType,
+      startAt: new Date(startAt as number).toISOString(),
+      dueTo: new Date(dueTo as number).toISOString(),
+      template: { ...task.template, ...template },
+      contactId: contactId ?? null,
+      linkedInTaskType: taskType === TaskType.linkedIn ? (linkedInTaskType ?? null) : null,
+    });
+    this.replacements.push({ taskId: id, body: input, before, at: Date.now() });
     return ok(this.present(task, null));
   }
 

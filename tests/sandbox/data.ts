@@ -112,7 +112,14 @@ export const TEAMS_USER: User = {
     { teamId: 502, teamName: 'Contoso Outreach' },
   ],
 };
-export const USERS: readonly User[] = [DEMO_USER, OTHER_USER, TEAMS_USER];
+/** A rep whose day is five tasks of five types, all overdue (so due today at any hour). */
+export const SANDBOX_QUEUE_API_KEY = 'demo-key-4004';
+export const QUEUE_USER: User = {
+  id: 4004,
+  username: 'queue.rep@example.com',
+  apiKey: SANDBOX_QUEUE_API_KEY,
+};
+export const USERS: readonly User[] = [DEMO_USER, OTHER_USER, TEAMS_USER, QUEUE_USER];
 
 /** Mail to this domain bounces, so executing a task addressed there ends with isFailed. */
 export const BOUNCING_DOMAIN = 'bounce.example';
@@ -431,6 +438,59 @@ function taskSeeds(
       ),
     },
   ];
+
+  // The queue rep's day (tests/e2e/queue.test.ts): one task of each kind, an hour apart and all
+  // overdue, so the queue's order (earliest due first) is 701…705 whenever the tests run.
+  const queueRep = { assignedUserId: QUEUE_USER.id };
+  seeds.push(
+    {
+      id: 701,
+      taskType: TaskType.manualEmail,
+      contactId: 1,
+      dueInHours: -5,
+      ...SEQUENCE_EMAIL_STEP,
+      ...queueRep,
+      template: email('Your day, {{firstName}}', '<p>Hi {{firstName}},</p><p>A quick note.</p>'),
+    },
+    {
+      id: 702,
+      taskType: TaskType.sms,
+      contactId: 2,
+      dueInHours: -4,
+      ...SEQUENCE_SMS_STEP,
+      ...queueRep,
+      template: sms('Hi {{firstName}}, a quick text from Demo.'),
+    },
+    {
+      id: 703,
+      taskType: TaskType.call,
+      contactId: 3,
+      dueInHours: -3,
+      ...queueRep,
+      template: { subject: null, body: 'Ask Maria about the rollout.', attachmentIdList: [] },
+    },
+    {
+      id: 704,
+      taskType: TaskType.linkedIn,
+      linkedInTaskType: LinkedInTaskType.message,
+      contactId: 4,
+      dueInHours: -2,
+      ...queueRep,
+      template: {
+        subject: null,
+        body: 'Hi {{firstName}}, thanks for connecting.',
+        attachmentIdList: [],
+      },
+    },
+    {
+      id: 705,
+      taskType: TaskType.toDo,
+      contactId: 7,
+      dueInHours: -1,
+      ...queueRep,
+      template: { subject: null, body: 'Prepare the proposal for Alex.', attachmentIdList: [] },
+    },
+  );
 
   // The CRM people's pending tasks: Ada has two executable ones (and a call, never listed),
   // Marie and Marta one each.

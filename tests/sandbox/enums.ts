@@ -27,6 +27,9 @@ export const CreationSource = { user: 0, sequence: 1, meeting: 2 } as const;
 /** A Call task's outcome, sent when it is completed. */
 export const CallResolution = { positive: 0, toCall: 1, negative: 2 } as const;
 
+/** Why one id of a batch complete failed. */
+export const BatchFailure = { notFound: 1, cannotComplete: 7 } as const;
+
 export const LinkedInTaskType = { message: 0, connect: 1, inMail: 2, viewProfile: 3 } as const;
 
 export function enumName(map: EnumMap, value: number): string {

@@ -9,8 +9,10 @@ import {
   type ApiResponse,
   type AuthMode,
   authenticate,
+  type BatchCompletion,
   type Completion,
   problem,
+  type Replacement,
   ReplyApi,
   type RequestBody,
   rateLimited,
@@ -26,7 +28,12 @@ import { serveWebApp, WEB_APP_HOSTS } from './webapp';
 
 export type { Completion, SentMessage } from './api';
 export type { Task as SandboxTask } from './data';
-export { SANDBOX_API_KEY, SANDBOX_OTHER_API_KEY, SANDBOX_TEAMS_API_KEY } from './data';
+export {
+  SANDBOX_API_KEY,
+  SANDBOX_OTHER_API_KEY,
+  SANDBOX_QUEUE_API_KEY,
+  SANDBOX_TEAMS_API_KEY,
+} from './data';
 export type { Fault, FaultMatch } from './faults';
 export { SITE_HOSTS } from './site-pages';
 export { type SandboxCertificate, sandboxCertificate } from './tls';
@@ -73,8 +80,14 @@ export interface Sandbox {
   executeCalls(taskId?: number): RecordedRequest[];
   /** Messages actually sent, one per accepted execute. */
   sent: SentMessage[];
-  /** Tasks completed, one per accepted complete, with the body's choices. */
+  /** Tasks completed, one per accepted complete (and per id a batch completed), with the body's choices. */
   completed: Completion[];
+  /** Bodies of `POST /v3/tasks/batch/complete` that passed validation, with what each did. */
+  batchCompletions: BatchCompletion[];
+  /** Accepted `PUT /v3/tasks/{id}` bodies, with the task before each. */
+  replacements: Replacement[];
+  /** Changes a task's status as if in Reply's own app (nothing recorded). */
+  setStatusElsewhere(id: number, status: 'new' | 'finished' | 'cancelled' | 'archived'): void;
   /** Fault the next `times` (default 1) API requests matching `match`. */
   inject(match: FaultMatch, fault: Fault, times?: number): void;
   /** A copy of the task's current state, with integer enums. */
@@ -86,7 +99,7 @@ export interface Sandbox {
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, X-API-Key, X-TEAM-ID, Content-Type',
   // Not CORS-safelisted, and a page needs them to honour 429 and 401.
   'Access-Control-Expose-Headers': 'Retry-After, WWW-Authenticate',
@@ -211,6 +224,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     requests,
     sent: api.sent,
     completed: api.completed,
+    batchCompletions: api.batchCompletions,
+    replacements: api.replacements,
+    setStatusElsewhere: (id, status) => api.setStatusElsewhere(id, status),
     apiRequests: (filter = {}) =>
       requests.filter(
         (r) =>

@@ -52,3 +52,27 @@ describe('toolbar badge', () => {
     expect(dueCount).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('toolbar badge: what it counts', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+  });
+
+  it.each(['all', 'sendable'] as const)(
+    'counts %s due tasks, as the rep chose',
+    async (badgeCounts) => {
+      const dueCount = vi.fn(async () => 3);
+      const service = {
+        connection: {
+          view: async () => ({ connected: true, userId: 1, username: null, keyHint: '1234' }),
+          settings: async () => ({ ...DEFAULT_SETTINGS, badgeCounts }),
+        },
+        tasks: { dueCount },
+      } as unknown as ReplyService;
+      await startBadge(service).refresh();
+      expect(dueCount).toHaveBeenCalledWith(badgeCounts);
+    },
+  );
+});

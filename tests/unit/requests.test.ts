@@ -19,3 +19,23 @@ describe('the background door: completeTask', () => {
     expect(accepts({ taskId: 0 })).toBe(false);
   });
 });
+
+describe('the background door: completeTasks and snoozeTask', () => {
+  const batch = (tasks: unknown) => v.safeParse(requestSchemas.completeTasks, { tasks }).success;
+  const item = { taskId: 104, taskType: 'call', contactId: 2, contact: 'John Roe' };
+
+  it('completes at once only tasks the rep does, never an email or SMS', () => {
+    expect(batch([item, { ...item, taskId: 108, taskType: 'linkedIn' }])).toBe(true);
+    expect(batch([{ ...item, taskType: 'manualEmail' }])).toBe(false);
+    expect(batch([{ ...item, taskType: 'sms' }])).toBe(false);
+    expect(batch([])).toBe(false);
+  });
+
+  it('snoozes until an ISO date-time only', () => {
+    const snooze = (until: unknown) =>
+      v.safeParse(requestSchemas.snoozeTask, { taskId: 104, until }).success;
+    expect(snooze('2026-12-02T09:00:00.000Z')).toBe(true);
+    expect(snooze('tomorrow')).toBe(false);
+    expect(snooze(1_700_000_000_000)).toBe(false);
+  });
+});

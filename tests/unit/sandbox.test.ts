@@ -336,6 +336,119 @@ describe('Reply sandbox', () => {
     });
   });
 
+  describe('POST /v3/tasks/batch/complete', () => {
+    it('completes every New id, answers {} and records the body', async () => {
+      const answer = await call(sandbox, 'POST', '/v3/tasks/batch/complete', {
+        body: { ids: [104, 108] },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({});
+      expect(sandbox.batchCompletions).toEqual([
+        { body: { ids: [104, 108] }, completed: [104, 108], failed: {}, at: expect.any(Number) },
+      ]);
+      expect(sandbox.completed.map((c) => [c.taskId, c.batch])).toEqual([
+        [104, true],
+        [108, true],
+      ]);
+      expect(sandbox.task(104)).toMatchObject({ status: 1 });
+      expect(sandbox.sent).toEqual([]);
+    });
+
+    it('keys each failure by task id, with its code, and completes the rest', async () => {
+      sandbox.setStatusElsewhere(108, 'finished');
+      const answer = await call(sandbox, 'POST', '/v3/tasks/batch/complete', {
+        body: { ids: [104, 108, 999, 109] },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({
+        108: { code: 7, message: expect.stringContaining('only new tasks') },
+        999: { code: 1, message: 'Task 999 was not found.' },
+        // Another user's task is not found for this key.
+        109: { code: 1, message: 'Task 109 was not found.' },
+      });
+      expect(sandbox.completed.map((c) => c.taskId)).toEqual([104]);
+      expect(sandbox.batchCompletions[0]?.failed).toEqual({ 108: 7, 999: 1, 109: 1 });
+    });
+
+    it('names the codes in the string enum form', async () => {
+      const server = await start({ enumForm: 'string' });
+      const answer = await call(server, 'POST', '/v3/tasks/batch/complete', {
+        body: { ids: [999] },
+      });
+      expect(answer.json).toEqual({ 999: { code: 'notFound', message: expect.any(String) } });
+    });
+
+    it('refuses no ids, more than 100, and ids that are not integers, completing nothing', async () => {
+      for (const body of [
+        {},
+        { ids: [] },
+        { ids: Array.from({ length: 101 }, (_, i) => 201 + i) },
+        { ids: ['104'] },
+      ]) {
+        const answer = await call(sandbox, 'POST', '/v3/tasks/batch/complete', { body });
+        expect(answer.status).toBe(400);
+        expect(answer.json.errors?.[0]?.field).toBe('ids');
+      }
+      expect(sandbox.completed).toEqual([]);
+      expect(sandbox.batchCompletions).toEqual([]);
+    });
+  });
+
+  describe('PUT /v3/tasks/{id}', () => {
+    const moved = (task: Record<string, unknown>, startAt: string, dueTo: string) => ({
+      taskType: task.taskType,
+      contactId: task.contactId,
+      linkedInTaskType: task.linkedInTaskType,
+      template: task.template,
+      startAt,
+      dueTo,
+    });
+    const tomorrow = (hours: number) =>
+      new Date(Date.now() + (24 + hours) * 3_600_000).toISOString();
+
+    it('replaces a New task’s times, records the body, and leaves the rest as it was', async () => {
+      const before = (await call(sandbox, 'GET', '/v3/tasks/108')).json;
+      const body = moved(before, tomorrow(0), tomorrow(3));
+      const answer = await call(sandbox, 'PUT', '/v3/tasks/108', { body });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toMatchObject({ id: 108, startAt: body.startAt, dueTo: body.dueTo });
+      const after = (await call(sandbox, 'GET', '/v3/tasks/108')).json;
+      expect({ ...after, startAt: before.startAt, dueTo: before.dueTo }).toEqual(before);
+      expect(sandbox.replacements).toEqual([
+        { taskId: 108, body, before: expect.objectContaining({ id: 108 }), at: expect.any(Number) },
+      ]);
+    });
+
+    it('refuses a dueTo not after startAt, missing required fields, and a sequence task’s new contact', async () => {
+      const task = (await call(sandbox, 'GET', '/v3/tasks/108')).json;
+      const refusals: Array<[unknown, string]> = [
+        [moved(task, tomorrow(3), tomorrow(3)), 'dueTo'],
+        [{ ...moved(task, tomorrow(0), tomorrow(1)), template: undefined }, 'template'],
+        [{ ...moved(task, tomorrow(0), tomorrow(1)), taskType: undefined }, 'taskType'],
+        [{ ...moved(task, tomorrow(0), tomorrow(1)), startAt: undefined }, 'startAt'],
+        [{ ...moved(task, tomorrow(0), tomorrow(1)), contactId: 1 }, 'contactId'],
+        [{ ...moved(task, tomorrow(0), tomorrow(1)), taskType: 0 }, 'taskType'],
+      ];
+      for (const [body, field] of refusals) {
+        const answer = await call(sandbox, 'PUT', '/v3/tasks/108', { body });
+        expect(answer.status, field).toBe(400);
+        expect(answer.json.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      expect(sandbox.replacements).toEqual([]);
+      expect(sandbox.task(108)?.startAt).toBe(task.startAt);
+    });
+
+    it('changes New tasks only', async () => {
+      const task = (await call(sandbox, 'GET', '/v3/tasks/105')).json;
+      const answer = await call(sandbox, 'PUT', '/v3/tasks/105', {
+        body: moved(task, tomorrow(0), tomorrow(1)),
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.json.detail).toMatch(/only new tasks/);
+      expect(sandbox.replacements).toEqual([]);
+    });
+  });
+
   describe('POST /v3/tasks/filter', () => {
     it('pages through the user’s own tasks', async () => {
       const first = await call(sandbox, 'POST', '/v3/tasks/filter?top=5', { body: {} });

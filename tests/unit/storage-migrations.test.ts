@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { bulkRunItem, historyItem } from '@/utils/storage';
+import { bulkRunItem, historyItem, settingsItem } from '@/utils/storage';
 
 /**
  * Stored shapes that changed since release 0.1.0 (all its items were at version 1) migrate on
@@ -44,5 +44,17 @@ describe('storage migrations from release 0.1.0', () => {
     expect(await historyItem.getValue()).toEqual([]);
     await bulkRunItem.migrate();
     expect(await bulkRunItem.getValue()).toBeNull();
+  });
+
+  it('settings keep every choice, and the badge goes on counting emails and SMS', async () => {
+    const v1 = {
+      authHeader: 'bearer',
+      defaultEmailAccountId: 2,
+      notifications: false,
+      badge: true,
+    };
+    await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    expect(await settingsItem.getValue()).toEqual({ ...v1, badgeCounts: 'sendable' });
   });
 });

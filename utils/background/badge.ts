@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { ReplyService } from './service';
 
 /**
- * The toolbar badge: how many tasks are due today. Refreshed by an alarm (which wakes the
+ * The toolbar badge: how many tasks are due today (all of them, or the emails and SMS only, as
+ * the rep chose). Refreshed by an alarm (which wakes the
  * worker only when due, rather than a timer keeping it alive), when the key or settings change,
  * and after executions: each takes one off the count at once, and Reply is asked again at most
  * once a minute, so a "send all" run of 200 tasks costs a few list requests, not 200.
@@ -36,9 +37,8 @@ export function startBadge(service: ReplyService): Badge {
         service.connection.view(),
         service.connection.settings(),
       ]);
-      await show(
-        connection.connected && settings.badge ? await service.tasks.dueCount('sendable') : 0,
-      );
+      const counted = connection.connected && settings.badge;
+      await show(counted ? await service.tasks.dueCount(settings.badgeCounts) : 0);
     } catch {
       // Reply unreachable or rate-limited: keep the last count; the next alarm tries again.
     }

@@ -53,7 +53,7 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
   const fromContent = fromContentScript(sites.includes);
   /** Task operations come from our own pages or our content scripts. */
   const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
-  const { connection, tasks, execution, people, drafts, history, bulk } = service;
+  const { connection, tasks, execution, reschedule, people, drafts, history, bulk } = service;
   const bulkState = (act: () => Promise<void>) => async () => {
     await act();
     return bulk.state();
@@ -70,6 +70,8 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
     on('emailAccounts', fromExtensionPage, () => tasks.emailAccounts()),
     on('executeTask', own, (request) => execution.executeFromView(request)),
     on('completeTask', own, ({ taskId, ...body }) => execution.complete(taskId, body)),
+    on('completeTasks', fromExtensionPage, ({ tasks }) => execution.completeMany(tasks)),
+    on('snoozeTask', own, ({ taskId, until }) => reschedule.snooze(taskId, until)),
     on('executionStatus', own, ({ taskId }) => execution.status(taskId)),
     on('saveDraft', own, ({ taskId, ...edits }) => drafts.save(taskId, edits)),
     on('history', fromExtensionPage, () => history.list()),

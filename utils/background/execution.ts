@@ -1,8 +1,14 @@
-import { createExecutor, type ExecutionOutcome, sentOrFailed } from '../execution/executor';
+import {
+  type BatchOutcome,
+  createExecutor,
+  type ExecutionOutcome,
+  sentOrFailed,
+} from '../execution/executor';
 import type { ExecuteRequest } from '../messaging';
 import { createRecordMap } from '../record-map';
 import type { CompleteBody } from '../reply/complete';
 import { heldByChecks, ReplyError } from '../reply/errors';
+import type { Task, TaskType } from '../reply/schemas';
 import { recipient } from '../reply/task';
 import { type BulkItem, executionsItem, type HistoryEntry } from '../storage';
 import type { ReplyConnection } from './connection';
@@ -11,6 +17,34 @@ import { about, type History } from './history';
 import type { PreSendChecks } from './pre-send-checks';
 
 const EXECUTIONS_KEPT = 500;
+
+/** A task of a batch complete, as the queue knows it (a summary). */
+export interface BatchItem {
+  taskId: number;
+  taskType: TaskType;
+  contactId: number | null;
+  contact: string | null;
+}
+
+/** What a summary says of a task, as a task (the rest unknown), for its record. */
+const taskOf = ({ taskId, taskType, contactId }: BatchItem): Task => ({
+  id: taskId,
+  contactId,
+  taskType,
+  linkedInTaskType: null,
+  status: 'new',
+  sequenceId: null,
+  sequenceStepDisplayName: null,
+  creationSource: null,
+  createdAt: null,
+  startAt: null,
+  dueTo: null,
+  finishedAt: null,
+  isFailed: false,
+  template: null,
+  content: null,
+  deliveryInfo: null,
+});
 
 /** A settled execution nobody was watching, for a notification. */
 export type Unwatched = Pick<BulkItem, 'taskId' | 'contact' | 'state' | 'reason'>;
@@ -118,6 +152,32 @@ export function createExecution(deps: {
       const outcome = await executor.complete(taskId, body);
       done(outcome, null, false);
       return outcome;
+    },
+
+    /**
+     * Completes several tasks at once (`POST /v3/tasks/batch/complete`, chunked) under the
+     * same never-twice records as one complete; each task's outcome or failure is its own.
+     */
+    async completeMany(items: BatchItem[]): Promise<BatchOutcome[]> {
+      const byId = new Map(items.map((item) => [item.taskId, item]));
+      const outcomes = await executor.completeMany([...byId.values()].map(taskOf));
+      for (const result of outcomes) {
+        const contact = byId.get(result.taskId)?.contact ?? null;
+        if (result.ok) await done(result.outcome, contact, false);
+        else {
+          const { taskId } = result;
+          const contactId = byId.get(taskId)?.contactId ?? null;
+          await history.remember({
+            taskId,
+            taskType: byId.get(taskId)?.taskType ?? null,
+            contactId,
+            contact,
+            outcome: 'failed',
+            reason: result.error.message,
+          });
+        }
+      }
+      return outcomes;
     },
 
     /** A view waits for a task's execution until the returned function is called. */

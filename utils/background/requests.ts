@@ -28,6 +28,26 @@ export const requestSchemas = {
     callResolution: v.optional(v.picklist([0, 1, 2])),
     finishProspectInSequence: v.optional(v.boolean()),
   }),
+  /** Tasks the rep does (never an email or SMS: those are sent), completed in one go. */
+  completeTasks: v.object({
+    tasks: v.pipe(
+      v.array(
+        v.object({
+          taskId: TaskId,
+          taskType: v.picklist(['toDo', 'call', 'meeting', 'linkedIn', 'whatsApp']),
+          contactId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+          contact: v.nullable(v.pipe(v.string(), v.maxLength(300))),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(1_000),
+    ),
+  }),
+  /** Moves a New task to start at `until` (an ISO date-time), keeping its span. */
+  snoozeTask: v.object({
+    taskId: TaskId,
+    until: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()),
+  }),
   chooseTeam: v.object({ teamId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   executionStatus: v.object({ taskId: TaskId }),
   saveDraft: v.object({
@@ -42,6 +62,7 @@ export const requestSchemas = {
     defaultEmailAccountId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
     notifications: v.boolean(),
     badge: v.boolean(),
+    badgeCounts: v.optional(v.picklist(['all', 'sendable']), 'sendable'),
   }),
   emailAccounts: v.undefined(),
   history: v.undefined(),

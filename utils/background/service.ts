@@ -5,6 +5,7 @@ import { createExecution, type Unwatched } from './execution';
 import { createHistory } from './history';
 import { createPersonLookup } from './person-lookup';
 import { createPreSendChecks } from './pre-send-checks';
+import { createReschedule } from './reschedule';
 import { createTaskReads } from './task-reads';
 
 export type { Unwatched };
@@ -12,7 +13,7 @@ export type { Unwatched };
 /**
  * What the background does for the views, by capability, each in its own module: the
  * connection (the only code that reads the API key, and the one cached Reply client), task
- * reads, execution and completion, person lookup, drafts, history and "send all". This only
+ * reads, execution and completion, snoozing, person lookup, drafts, history and "send all". This only
  * links them; the door (./door.ts) wires each message to one of them.
  */
 export function createReplyService(
@@ -46,6 +47,13 @@ export function createReplyService(
       onExecuted?.();
     },
   });
+  const reschedule = createReschedule({
+    connection,
+    onMoved: () => {
+      people.clear();
+      connectionOptions.onDueChange?.();
+    },
+  });
   const tasks = createTaskReads({ connection, drafts, executor: execution.executor, checks });
   const bulk = createBulkRun({
     connection,
@@ -55,7 +63,7 @@ export function createReplyService(
     wakeAt: wakeBulkAt,
     onUnwatched,
   });
-  return { connection, tasks, execution, people, drafts, history, bulk };
+  return { connection, tasks, execution, reschedule, people, drafts, history, bulk };
 }
 
 export type ReplyService = ReturnType<typeof createReplyService>;

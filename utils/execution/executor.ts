@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import type { RecordMap } from '../record-map';
-import type { ExecuteBody, ReplyClient } from '../reply/client';
+import type { BatchFailure, ExecuteBody, ReplyClient } from '../reply/client';
 import type { CompleteBody } from '../reply/complete';
-import { ReplyError } from '../reply/errors';
+import { type Failure, ReplyError } from '../reply/errors';
 import type { Task } from '../reply/schemas';
 import { isSendableType, whyNotExecutable } from '../reply/task';
 import type { ExecutionRecord } from '../storage';
@@ -27,6 +27,26 @@ export interface ExecutionOutcome {
   confirmed?: 'after-connection-loss' | 'already-sent' | 'already-finished';
   /** The task was completed without sending anything (`POST /v3/tasks/{id}/complete`). */
   completed?: true;
+}
+
+/** One task of a batch complete: what Reply did with it. */
+export type BatchOutcome =
+  | { taskId: number; ok: true; outcome: ExecutionOutcome }
+  | { taskId: number; ok: false; error: Failure };
+
+/** Reply takes at most this many ids in one batch complete. */
+export const BATCH_MAX = 100;
+
+/** What a batch failure means for the rep, in a sentence of its own. */
+function batchFailureError(taskId: number, failure: BatchFailure): ReplyError {
+  if (failure.reason === 'not-found') return new ReplyError('not-found');
+  const said = failure.detail ? ` Reply said: “${failure.detail}”` : '';
+  return new ReplyError('not-executable', {
+    detail:
+      failure.reason === 'cannot-complete'
+        ? `Reply couldn’t complete task ${taskId}: it may be finished or cancelled already.${said}`
+        : `Reply didn’t complete task ${taskId}.${said || ' It gave no reason.'}`,
+  });
 }
 
 /** What the rep saw and accepted before sending: a reply since, or checks that failed. */
@@ -176,6 +196,62 @@ export function createExecutor(deps: {
     return outcomeOf(task, action);
   }
 
+  /** One batch call: every id recorded first; an unknown outcome read back id by id. */
+  async function postBatch(
+    reply: ReplyClient,
+    chunk: Task[],
+  ): Promise<Map<number, Promise<ExecutionOutcome>>> {
+    const outcomes = new Map<number, Promise<ExecutionOutcome>>();
+    for (const task of chunk) {
+      await records.set(task.id, { state: 'sending', at: Date.now(), action: 'complete' });
+    }
+    let failures: Map<number, BatchFailure>;
+    try {
+      failures = await reply.completeTasks(chunk.map((task) => task.id));
+    } catch (error) {
+      const ambiguous = error instanceof ReplyError && AMBIGUOUS.has(error.kind);
+      if (ambiguous && error.kind === 'timeout') await sleep(deps.graceMs ?? RECONCILE_GRACE_MS);
+      for (const task of chunk) {
+        if (ambiguous) {
+          outcomes.set(task.id, settledOrNotDone(reply, task.id, 'complete'));
+        } else {
+          // Reply refused the whole call (or never took it): nothing was completed.
+          await records.remove(task.id);
+          outcomes.set(task.id, Promise.reject(error));
+        }
+      }
+      return outcomes;
+    }
+    const finishedAt = new Date().toISOString();
+    for (const task of chunk) {
+      const failure = failures.get(task.id);
+      if (!failure) {
+        const done: Task = { ...task, status: 'finished', finishedAt, isFailed: false };
+        await records.set(task.id, {
+          state: 'sent',
+          at: Date.now(),
+          task: done,
+          action: 'complete',
+        });
+        outcomes.set(task.id, Promise.resolve(outcomeOf(done, 'complete')));
+        continue;
+      }
+      await records.remove(task.id);
+      // "Can't complete" may mean it is finished by now (a re-post, another tab): read it back.
+      const settled =
+        failure.reason === 'not-found'
+          ? null
+          : await reconcile(reply, task.id, 'complete').catch(() => null);
+      outcomes.set(
+        task.id,
+        settled
+          ? Promise.resolve({ ...settled, confirmed: 'already-finished' })
+          : Promise.reject(batchFailureError(task.id, failure)),
+      );
+    }
+    return outcomes;
+  }
+
   /** What is known of a task's execution, reconciling a record left open; null if nothing. */
   async function status(taskId: number): Promise<ExecutionOutcome | null> {
     const running = inFlight.get(taskId);
@@ -212,6 +288,83 @@ export function createExecutor(deps: {
           async () => undefined,
         ),
       ),
+    /**
+     * Completes several tasks with `POST /v3/tasks/batch/complete`, at most BATCH_MAX ids a
+     * call, under the same rules as one complete: a task in flight is joined, one done is
+     * answered from its record, one left open is read back first, and every id is recorded
+     * before the call goes out. `known` is what the caller knows of each task (the record
+     * keeps it as the finished task, since the batch answer holds no tasks).
+     */
+    async completeMany(known: Task[]): Promise<BatchOutcome[]> {
+      const results = new Map<number, Promise<BatchOutcome>>();
+      const settle = (taskId: number, run: Promise<ExecutionOutcome>) =>
+        run.then(
+          (outcome): BatchOutcome => ({ taskId, ok: true, outcome }),
+          (error: unknown): BatchOutcome => ({
+            taskId,
+            ok: false,
+            error: (error instanceof ReplyError ? error : new ReplyError('internal')).toFailure(),
+          }),
+        );
+      const ours = new Map<number, (outcome: Promise<ExecutionOutcome>) => void>();
+      for (const task of known) {
+        if (results.has(task.id)) continue;
+        const running = inFlight.get(task.id);
+        if (running) {
+          results.set(task.id, settle(task.id, running));
+          continue;
+        }
+        // Registered at once, so a single complete (or execute) meanwhile joins this one.
+        const mine = once(task.id, () => new Promise((resolve) => ours.set(task.id, resolve)));
+        results.set(task.id, settle(task.id, mine));
+      }
+      const toPost: Task[] = [];
+      let reply: ReplyClient | null = null;
+      try {
+        reply = await client();
+      } catch (error) {
+        for (const resolve of ours.values()) resolve(Promise.reject(error));
+        ours.clear();
+      }
+      if (reply) {
+        try {
+          for (const task of known) {
+            const resolve = ours.get(task.id);
+            if (!resolve) continue;
+            const previous = await records.get(task.id);
+            const done = alreadyDone(previous);
+            if (done) {
+              resolve(Promise.resolve(done));
+              ours.delete(task.id);
+            } else if (previous) {
+              const settled = await reconcile(reply, task.id, previous.action).catch(
+                (error: unknown) => error as Error,
+              );
+              if (settled instanceof Error) {
+                resolve(Promise.reject(settled));
+                ours.delete(task.id);
+              } else if (settled) {
+                resolve(Promise.resolve(settled));
+                ours.delete(task.id);
+              } else toPost.push(task);
+            } else toPost.push(task);
+          }
+          for (let i = 0; i < toPost.length; i += BATCH_MAX) {
+            const chunk = toPost.slice(i, i + BATCH_MAX);
+            const outcomes = await postBatch(reply, chunk);
+            for (const task of chunk)
+              ours.get(task.id)?.(
+                outcomes.get(task.id) ?? Promise.reject(new ReplyError('internal')),
+              );
+          }
+        } catch (error) {
+          // Storage failed under the batch: whatever is still open says so (a record left
+          // "sending" is read back on the next start). Settled ones ignore a second answer.
+          for (const resolve of ours.values()) resolve(Promise.reject(error));
+        }
+      }
+      return Promise.all([...results.values()]);
+    },
     status,
     /** Settles executions a stopped background left open. Run once at start. */
     async recover(): Promise<void> {

@@ -86,6 +86,66 @@ async function allPages<T>(
   return items.slice(0, bound);
 }
 
+/** Why one task of a batch complete wasn't completed (Reply's codes 1 and 7, or another). */
+export interface BatchFailure {
+  reason: 'not-found' | 'cannot-complete' | 'unknown';
+  /** Reply's own words, when it gave any. */
+  detail: string | null;
+}
+
+const BATCH_CODES: Record<string, BatchFailure['reason']> = {
+  '1': 'not-found',
+  notfound: 'not-found',
+  '7': 'cannot-complete',
+  cannotcomplete: 'cannot-complete',
+};
+
+/**
+ * The failures of a batch complete, by task id, from whatever shape Reply sent: `{}` (all
+ * went well), ids at the top level or under `failures` / `errors` / `failed`, or a list of
+ * `{id | taskId, code, ...}`; each failure a code (number or name), a message, or an object
+ * with either. Ids that weren't asked for are ignored.
+ */
+export function readBatchFailures(answer: unknown, asked: number[]): Map<number, BatchFailure> {
+  const failures = new Map<number, BatchFailure>();
+  const wanted = new Set(asked);
+  const reasonOf = (code: unknown): BatchFailure['reason'] =>
+    BATCH_CODES[String(code).toLowerCase()] ?? 'unknown';
+  const failureOf = (value: unknown): BatchFailure => {
+    if (typeof value === 'number') return { reason: reasonOf(value), detail: null };
+    if (typeof value === 'string') {
+      const reason = reasonOf(value);
+      return { reason, detail: reason === 'unknown' ? value : null };
+    }
+    const record = (typeof value === 'object' && value ? value : {}) as Record<string, unknown>;
+    const code = record.code ?? record.errorCode ?? record.reason ?? record.status;
+    const text = [record.message, record.detail, record.title].find((t) => typeof t === 'string');
+    return { reason: reasonOf(code), detail: (text as string | undefined) ?? null };
+  };
+  const add = (id: unknown, value: unknown) => {
+    const taskId = Number(id);
+    if (Number.isSafeInteger(taskId) && wanted.has(taskId)) failures.set(taskId, failureOf(value));
+  };
+  const read = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const record = (typeof item === 'object' && item ? item : {}) as Record<string, unknown>;
+        // A list may hold every id's result: those that went well aren't failures.
+        if (record.success === true || record.isSuccess === true) continue;
+        add(record.id ?? record.taskId, item);
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (/^\d+$/.test(key)) add(key, inner);
+      else if (['failures', 'errors', 'failed'].includes(key)) read(inner);
+    }
+  };
+  read(answer);
+  return failures;
+}
+
 /** How an address or number compares: emails without case, phones by their digits. */
 export function sameContactValue(property: 'email' | 'phone', a: string, b: string): boolean {
   const normal = (text: string) =>
@@ -217,13 +277,44 @@ export class ReplyClient {
     return task.success ? task.output : this.getTask(taskId);
   }
 
+  /**
+   * Completes up to 100 tasks in one call. Callers go through utils/execution only. Reply
+   * answers `{}` when all went well, else the failures keyed by task id; what a failure holds
+   * isn't documented, so it is read defensively (`readBatchFailures`).
+   */
+  async completeTasks(taskIds: number[]): Promise<Map<number, BatchFailure>> {
+    const answer = await this.call('POST', '/v3/tasks/batch/complete', v.unknown(), {
+      ids: taskIds,
+    });
+    return readBatchFailures(answer, taskIds);
+  }
+
+  /** The task exactly as Reply sent it (no content), for a full replacement of it. */
+  async rawTask(taskId: number): Promise<Record<string, unknown>> {
+    const answer = await this.call('GET', `/v3/tasks/${taskId}`, v.unknown());
+    if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+      throw new ReplyError('bad-response', { status: 200 });
+    }
+    return answer as Record<string, unknown>;
+  }
+
+  /**
+   * `PUT /v3/tasks/{id}`: a full replacement (New tasks only). A PUT is idempotent, so this
+   * needs no executor. The answer's shape isn't documented: the task, or else read back.
+   */
+  async replaceTask(taskId: number, body: Record<string, unknown>): Promise<Task> {
+    const answer = await this.call('PUT', `/v3/tasks/${taskId}`, v.unknown(), body);
+    const task = v.safeParse(TaskSchema, answer);
+    return task.success ? task.output : this.getTask(taskId);
+  }
+
   /** Sends a real message. Not idempotent: callers go through utils/execution only. */
   executeTask(taskId: number, body: ExecuteBody): Promise<Task> {
     return this.call('POST', `/v3/tasks/${taskId}/execute`, TaskSchema, body);
   }
 
   private async call<S extends v.GenericSchema>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: S,
     body?: unknown,
@@ -306,7 +397,7 @@ export async function connect(
 async function request<S extends v.GenericSchema>(
   credentials: Credentials,
   options: ClientOptions,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   schema: S,
   body: unknown,

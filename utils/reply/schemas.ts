@@ -201,6 +201,8 @@ export const TaskPageSchema = v.object({
       taskType: TaskTypeSchema,
       status: TaskStatusSchema,
       contact: v.nullish(v.object({ id: v.number(), fullName: nullableString }), null),
+      /** When the task opens (a snoozed task's new time): later today means not yet. */
+      startAt: nullableString,
       dueTo: nullableString,
       sequenceStepId: nullableId,
       /** Not in summaries as documented; the background fills it in from full tasks. */

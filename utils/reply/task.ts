@@ -30,6 +30,18 @@ const CLOSED_SENTENCES = {
   unknown: 'task.closed.unknown',
 } as const satisfies Record<Exclude<TaskStatus, 'new'>, string>;
 
+/** The same, for a task the rep does themselves (a call, a LinkedIn step): nothing to complete. */
+const NOTHING_TO_COMPLETE = {
+  finished: 'task.nothingToComplete.finished',
+  cancelled: 'task.nothingToComplete.cancelled',
+  archived: 'task.nothingToComplete.archived',
+  sequenceDetached: 'task.nothingToComplete.sequenceDetached',
+  unknown: 'task.nothingToComplete.unknown',
+} as const satisfies Record<Exclude<TaskStatus, 'new'>, string>;
+
+export const nothingToComplete = (status: Exclude<TaskStatus, 'new'>): string =>
+  i18n.t(NOTHING_TO_COMPLETE[status]);
+
 export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string =>
   i18n.t(TYPE_LABELS[taskType]);
 

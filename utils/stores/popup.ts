@@ -7,6 +7,33 @@ import type { TaskSummary } from '../reply/schemas';
 import { isSendableType } from '../reply/task';
 import type { BulkRun, HistoryEntry } from '../storage';
 
+/** How the task before the current one in the queue ended, said above the next. */
+export interface QueueStepEnd {
+  contact: string;
+  end: 'done' | 'skipped' | 'snoozed';
+  /** For a snooze: until when (ISO). */
+  until?: string;
+}
+
+/** "Start tasks": the day's queue, one task at a time in the task view. */
+export interface QueueRun {
+  tasks: TaskSummary[];
+  index: number;
+  last: QueueStepEnd | null;
+  done: number;
+  skipped: number;
+  snoozed: number;
+}
+
+/** A batch complete: under way, or what Reply did with each task. */
+export type BatchState =
+  | { status: 'sending'; count: number }
+  | {
+      status: 'done';
+      completed: number;
+      failures: { taskId: number; contact: string | null; message: string }[];
+    };
+
 /** The toolbar popup's state: the connection to Reply, the due list, the task open in it. */
 export interface PopupState {
   connection: ConnectionView | null;
@@ -37,6 +64,19 @@ export interface PopupState {
   pauseBulk(): Promise<void>;
   resumeBulk(): Promise<void>;
   clearBulk(): Promise<void>;
+
+  /** "Start tasks": null when not working through the queue. */
+  queue: QueueRun | null;
+  /** Works through these tasks (the filtered queue, in order). */
+  startQueue(tasks: TaskSummary[]): void;
+  /** The current task ended (done, skipped or snoozed): on to the next; past the last, the list. */
+  endQueueStep(end: QueueStepEnd['end'], until?: string): void;
+  stopQueue(): void;
+
+  batch: BatchState | null;
+  /** Completes the chosen tasks (never emails or SMS) at once; each failure is listed. */
+  completeSelected(tasks: TaskSummary[]): Promise<void>;
+  dismissBatch(): void;
 
   history: HistoryEntry[] | null;
   loadHistory(): Promise<void>;
@@ -153,6 +193,77 @@ export function createPopupStore(connector: Connector) {
           await applyBulk(connector.startBulk(rest.map(bulkTask)));
         }
       },
+
+      queue: null,
+      startQueue(tasks) {
+        if (tasks.length === 0) return;
+        set({
+          queue: { tasks, index: 0, last: null, done: 0, skipped: 0, snoozed: 0 },
+          batch: null,
+        });
+      },
+      endQueueStep(end, until) {
+        const { queue } = get();
+        const task = queue?.tasks[queue.index];
+        if (!queue || !task) return;
+        const counted = end === 'done' ? 'done' : end === 'skipped' ? 'skipped' : 'snoozed';
+        const contact = task.contact?.fullName ?? `#${task.id}`;
+        set({
+          queue: {
+            ...queue,
+            index: queue.index + 1,
+            last: { contact, end, ...(until ? { until } : {}) },
+            [counted]: queue[counted] + 1,
+          },
+        });
+      },
+      stopQueue() {
+        set({ queue: null });
+        void get().loadDue();
+      },
+
+      batch: null,
+      async completeSelected(tasks) {
+        const doable = tasks.flatMap((task) => {
+          const { taskType } = task;
+          if (taskType === 'manualEmail' || taskType === 'sms' || taskType === 'unknown') return [];
+          const contact = task.contact?.fullName ?? null;
+          return [{ taskId: task.id, taskType, contactId: task.contact?.id ?? null, contact }];
+        });
+        if (doable.length === 0) return;
+        set({ batch: { status: 'sending', count: doable.length } });
+        const result = await connector.completeTasks(doable);
+        const contactOf = new Map(doable.map((t) => [t.taskId, t.contact]));
+        set({
+          batch: result.ok
+            ? {
+                status: 'done',
+                completed: result.value.filter((r) => r.ok).length,
+                failures: result.value.flatMap((r) =>
+                  r.ok
+                    ? []
+                    : [
+                        {
+                          taskId: r.taskId,
+                          contact: contactOf.get(r.taskId) ?? null,
+                          message: r.error.message,
+                        },
+                      ],
+                ),
+              }
+            : {
+                status: 'done',
+                completed: 0,
+                failures: doable.map(({ taskId, contact }) => ({
+                  taskId,
+                  contact,
+                  message: result.error.message,
+                })),
+              },
+        });
+        void get().loadDue();
+      },
+      dismissBatch: () => set({ batch: null }),
 
       history: null,
       async loadHistory() {

@@ -26,6 +26,8 @@ export interface ExtensionPageDriver {
   /** Clears the first element matching the CSS selector, then types `text` into it. */
   fill(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Presses one key (a character, or `Tab`, `Enter`, `Escape`) where the focus is, as a user does. */
+  press(key: string): Promise<void>;
   /** `textContent` of the first match, `''` if nothing matches. */
   text(selector: string): Promise<string>;
   /** Waits until the first match's text contains `includes` (default 5 s) and returns the text. */
@@ -38,6 +40,13 @@ export interface ExtensionPageDriver {
   storeScreenshot?(name: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** WebDriver's code points for the named keys a test presses. */
+const WEBDRIVER_KEYS: Record<string, string> = {
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+};
 
 export interface FirefoxSession {
   /**
@@ -279,6 +288,24 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<FirefoxSessio
           exclusive(async () => {
             await switchTo();
             await client.send('WebDriver:ElementClick', { id: await find(selector) });
+          }),
+        press: (key) =>
+          exclusive(async () => {
+            await switchTo();
+            const value = WEBDRIVER_KEYS[key] ?? key;
+            await client.send('WebDriver:PerformActions', {
+              actions: [
+                {
+                  type: 'key',
+                  id: 'keyboard',
+                  actions: [
+                    { type: 'keyDown', value },
+                    { type: 'keyUp', value },
+                  ],
+                },
+              ],
+            });
+            await client.send('WebDriver:ReleaseActions');
           }),
         text,
         waitForText: async (selector, includes, timeoutMs = 5_000) => {
