@@ -9,7 +9,7 @@ import { createRecordMap } from '../record-map';
 import type { CompleteBody } from '../reply/complete';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import type { Task, TaskType } from '../reply/schemas';
-import { recipient } from '../reply/task';
+import { recipient, taskKnownBy } from '../reply/task';
 import { type BulkItem, executionsItem, type HistoryEntry } from '../storage';
 import type { ReplyConnection } from './connection';
 import type { Drafts } from './drafts';
@@ -27,24 +27,8 @@ export interface BatchItem {
 }
 
 /** What a summary says of a task, as a task (the rest unknown), for its record. */
-const taskOf = ({ taskId, taskType, contactId }: BatchItem): Task => ({
-  id: taskId,
-  contactId,
-  taskType,
-  linkedInTaskType: null,
-  status: 'new',
-  sequenceId: null,
-  sequenceStepDisplayName: null,
-  creationSource: null,
-  createdAt: null,
-  startAt: null,
-  dueTo: null,
-  finishedAt: null,
-  isFailed: false,
-  template: null,
-  content: null,
-  deliveryInfo: null,
-});
+const taskOf = ({ taskId, taskType, contactId }: BatchItem): Task =>
+  taskKnownBy({ id: taskId, taskType, contactId });
 
 /** A settled execution nobody was watching, for a notification. */
 export type Unwatched = Pick<BulkItem, 'taskId' | 'contact' | 'state' | 'reason'>;

@@ -42,6 +42,25 @@ const NOTHING_TO_COMPLETE = {
 export const nothingToComplete = (status: Exclude<TaskStatus, 'new'>): string =>
   i18n.t(NOTHING_TO_COMPLETE[status]);
 
+/** A task known by a few facts only (a batch answer, a snooze): everything else unknown. */
+export const taskKnownBy = (facts: Pick<Task, 'id' | 'taskType'> & Partial<Task>): Task => ({
+  contactId: null,
+  linkedInTaskType: null,
+  status: 'new',
+  sequenceId: null,
+  sequenceStepDisplayName: null,
+  creationSource: null,
+  createdAt: null,
+  startAt: null,
+  dueTo: null,
+  finishedAt: null,
+  isFailed: false,
+  template: null,
+  content: null,
+  deliveryInfo: null,
+  ...facts,
+});
+
 export const typeLabel = ({ taskType }: Pick<Task, 'taskType'>): string =>
   i18n.t(TYPE_LABELS[taskType]);
 
