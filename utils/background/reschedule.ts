@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { ReplyError } from '../reply/errors';
 import { type Task, TaskSchema } from '../reply/schemas';
 import { replacementBody, snoozedTimes } from '../reply/snooze';
@@ -21,7 +22,7 @@ export function createReschedule(deps: {
       const when = Date.parse(until);
       if (!Number.isFinite(when) || when < Date.now() - PAST_TOLERANCE_MS) {
         throw new ReplyError('not-executable', {
-          detail: 'Choose a time later than now to snooze the task until.',
+          detail: i18n.t('snooze.pastTime'),
         });
       }
       const reply = await deps.connection.client();
@@ -30,7 +31,7 @@ export function createReschedule(deps: {
       if (!task.success) throw new ReplyError('bad-response', { status: 200 });
       if (task.output.status !== 'new') {
         throw new ReplyError('not-executable', {
-          detail: `This task is no longer New in Reply, so it can’t be snoozed.`,
+          detail: i18n.t('snooze.notNew'),
         });
       }
       const moved = await reply.replaceTask(

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { i18n } from '#i18n';
 import type { Connector } from '../connector';
 import { taskIdFromInput } from '../detect/reply';
 import type { ConnectionView } from '../messaging';
@@ -145,7 +146,7 @@ export function createPopupStore(connector: Connector) {
       openTask(input) {
         const taskId = typeof input === 'number' ? input : taskIdFromInput(input);
         if (taskId === null) {
-          set({ openError: 'Paste a task id (digits) or a link to a task in Reply.' });
+          set({ openError: i18n.t('due.pasteInvalid') });
           return false;
         }
         set({ openTaskId: taskId, openError: null });
