@@ -206,4 +206,31 @@ describe('bulk runner', () => {
     // Each item made three calls: the next waits about three spacings.
     expect(Math.max(...slept)).toBeGreaterThan(20);
   });
+
+  it('reads the run from storage once a loop, not back after every write', async () => {
+    let stored: BulkRun | null = null;
+    let loads = 0;
+    const saved: string[][] = [];
+    const runner = createBulkRunner({
+      load: async () => {
+        loads++;
+        return stored;
+      },
+      save: async (next) => {
+        stored = next;
+        saved.push(states(next) ?? []);
+      },
+      getTask: async (id) => makeTask({ id }),
+      execute: async (id) => ({ task: makeTask({ id, status: 'finished' }) }),
+      status: async () => null,
+      wakeAt: () => undefined,
+      sleep: async () => undefined,
+    });
+    await runner.start([1, 2, 3].map((taskId) => ({ taskId, contact: null })));
+    await runner.idle();
+    // One read to start, one as the loop begins; every state still reached storage, in order.
+    expect(loads).toBe(2);
+    expect(states(stored)).toEqual(['1:sent', '2:sent', '3:sent']);
+    expect(saved.map((s) => s.join())).toContain('1:sent,2:sending,3:pending');
+  });
 });

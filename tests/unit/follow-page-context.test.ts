@@ -108,6 +108,8 @@ describe('followPageContext watching for arrivals', () => {
   });
 
   it('checks once at start, then not for changes that bring nothing to detect', async () => {
+    // The first scan waits for an idle moment rather than running in the page's load task.
+    expect(checks).toBe(0);
     await settle();
     expect(checks).toBe(1);
     for (let i = 0; i < 20; i++) {

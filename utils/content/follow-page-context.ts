@@ -185,7 +185,10 @@ export function followPageContext(
     });
     ctx.onInvalidated(() => observer.disconnect());
   }
-  void update();
+  // The first check (a scan of the whole document, a few ms on a 10,000-element page) waits
+  // for an idle moment, at most IDLE_TIMEOUT_MS, instead of lengthening the page's load task;
+  // navigation or an arrival meanwhile checks on the next frame instead.
+  scheduleIdle();
 }
 
 /**

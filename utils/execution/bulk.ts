@@ -58,12 +58,22 @@ export function createBulkRunner(deps: BulkDeps) {
   let nextStart = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | null = null;
   const writes = createWriteQueue();
+  /**
+   * While the loop runs, the run as this runner last saved it: every write goes through
+   * `update`, so the loop and its items need not read storage back (three reads an item).
+   * Undefined outside the loop, where storage is read as it is.
+   */
+  let mirror: BulkRun | null | undefined;
+  const read = async () => (mirror !== undefined ? mirror : deps.load());
 
   /** Read-modify-write of the run, one at a time (pause may land while an item sends). */
   const update = (change: (run: BulkRun) => BulkRun | null) =>
     writes.run(async () => {
-      const run = await deps.load();
-      if (run) await deps.save(change(run));
+      const run = await read();
+      if (!run) return;
+      const next = change(run);
+      await deps.save(next);
+      if (mirror !== undefined) mirror = next;
     });
 
   const setItem = (taskId: number, patch: Partial<BulkItem>) =>
@@ -134,7 +144,8 @@ export function createBulkRunner(deps: BulkDeps) {
   async function loop(): Promise<void> {
     for (;;) {
       await writes.settled();
-      const run = await deps.load();
+      const run = await read();
+      mirror = run;
       if (!run || run.paused) return;
       const wait = (run.waitingUntil ?? 0) - Date.now();
       if (wait > 0) {
@@ -173,6 +184,7 @@ export function createBulkRunner(deps: BulkDeps) {
   /** Runs the loop unless it runs already. */
   const kick = () => {
     running ??= loop().finally(() => {
+      mirror = undefined;
       running = null;
     });
     return running;
@@ -181,10 +193,10 @@ export function createBulkRunner(deps: BulkDeps) {
   return {
     async start(tasks: { taskId: number; contact: string | null; contactId?: number | null }[]) {
       const started = await writes.run(async () => {
-        const current = await deps.load();
+        const current = await read();
         if (current?.items.some((i) => i.state === 'pending' || i.state === 'sending'))
           return false;
-        await deps.save({
+        const run: BulkRun = {
           items: tasks.map((t) => ({
             ...t,
             contactId: t.contactId ?? null,
@@ -193,7 +205,10 @@ export function createBulkRunner(deps: BulkDeps) {
           })),
           paused: false,
           waitingUntil: null,
-        });
+        };
+        await deps.save(run);
+        // A loop just ending goes on with this run rather than the finished one.
+        if (mirror !== undefined) mirror = run;
         return true;
       });
       if (started) void kick();
