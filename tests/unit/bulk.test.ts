@@ -192,8 +192,11 @@ describe('bulk runner', () => {
         callSpacingMs: 10,
         callsMade: () => calls,
         upcoming,
+        // Really waits: a sleep that returns at once would have the loop spin until the
+        // spacing had passed by the clock.
         sleep: async (ms) => {
           slept.push(ms);
+          await new Promise((resolve) => setTimeout(resolve, ms));
         },
       },
     );

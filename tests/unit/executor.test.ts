@@ -45,6 +45,10 @@ describe('executor', () => {
     const executor = executorFor(reply);
     const [a, b] = await Promise.all([executor.execute(101, {}), executor.execute(101, {})]);
     expect(a).toEqual(b);
+    // At once (the record is written behind the answer; reads wait for it)...
+    expect(await executor.execute(101, {})).toEqual({ task: FINISHED, confirmed: 'already-sent' });
+    // ...and from a background started later, once it has landed.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const later = await executorFor(reply).execute(101, {});
     expect(later).toEqual({ task: FINISHED, confirmed: 'already-sent' });
     expect(reply.executeTask).toHaveBeenCalledTimes(1);

@@ -28,29 +28,52 @@ const fromExtensionPage: Allowed = (sender) =>
  * Our content scripts: a tab whose URL is one the manifest injects into, or a site the rep
  * added. Another extension, or a page, is refused.
  */
-function fromContentScript(onAddedSite: (url: string) => boolean): Allowed {
-  const patterns = (browser.runtime.getManifest().content_scripts ?? []).map((script) => ({
+export function fromContentScript(
+  scripts: { matches?: string[]; exclude_matches?: string[] }[],
+  onAddedSite: (url: string) => boolean,
+): Allowed {
+  const patterns = scripts.map((script) => ({
     matches: (script.matches ?? []).map((p) => new MatchPattern(p)),
     excludes: (script.exclude_matches ?? []).map((p) => new MatchPattern(p)),
   }));
+  const inManifest = (url: string) =>
+    patterns.some(
+      (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
+    );
+  // WXT's MatchPattern compiles its pattern again on every test: about 2 ms for our dozen
+  // hosts, on every message a panel sends. Every manifest pattern covers whole origins
+  // (`https://host/*`), so each origin's answer is worked out once.
+  const wholeOrigins = scripts
+    .flatMap((script) => [...(script.matches ?? []), ...(script.exclude_matches ?? [])])
+    .every((pattern) => /^[^:/]+:\/\/[^/]+\/\*$/.test(pattern));
+  const byOrigin = new Map<string, boolean>();
+  const inManifestOrigin = (url: string) => {
+    const origin = wholeOrigins ? URL.parse(url)?.origin : undefined;
+    if (!origin || origin === 'null') return inManifest(url);
+    let known = byOrigin.get(origin);
+    if (known === undefined) {
+      known = inManifest(url);
+      if (byOrigin.size < ORIGINS_REMEMBERED) byOrigin.set(origin, known);
+    }
+    return known;
+  };
   return (sender) => {
     if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url)
       return false;
-    const url = sender.url;
-    return (
-      patterns.some(
-        (s) => s.matches.some((p) => p.includes(url)) && !s.excludes.some((p) => p.includes(url)),
-      ) || onAddedSite(url)
-    );
+    return inManifestOrigin(sender.url) || onAddedSite(sender.url);
   };
 }
+
+/** Origins whose answer the door keeps (a rep's day touches a handful). */
+const ORIGINS_REMEMBERED = 200;
 
 /**
  * The background's door: every message is checked for who sent it and validated against its
  * schema before the service sees it; every answer is a Result, never a thrown error.
  */
 export function openDoor(service: ReplyService, sites: SiteRegistry): () => void {
-  const fromContent = fromContentScript(sites.includes);
+  const manifestScripts = browser.runtime.getManifest().content_scripts ?? [];
+  const fromContent = fromContentScript(manifestScripts, sites.includes);
   /** Task operations come from our own pages or our content scripts. */
   const own: Allowed = (sender) => fromExtensionPage(sender) || fromContent(sender);
   const { connection, tasks, execution, reschedule, people, drafts, history, bulk } = service;

@@ -19,7 +19,8 @@ export function createDrafts() {
       else await drafts.set(taskId, { ...edits, at: Date.now() });
       return null;
     },
-    remove: (taskId: number) => drafts.remove(taskId),
+    /** After a send: written behind the answer (reads still wait for it). */
+    removeBehind: (taskId: number) => drafts.remove(taskId, { behind: true }),
   };
 }
 

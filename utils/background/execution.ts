@@ -78,7 +78,7 @@ export function createExecution(deps: {
   function done(outcome: ExecutionOutcome, contact: string | null, fromView: boolean) {
     deps.onDone?.();
     // Like the history: reads of drafts wait for this write.
-    drafts.remove(outcome.task.id).catch(() => undefined);
+    drafts.removeBehind(outcome.task.id).catch(() => undefined);
     if (outcome.confirmed === 'already-sent') return;
     const { state, reason } = sentOrFailed(outcome);
     settled(

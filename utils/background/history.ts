@@ -1,4 +1,4 @@
-import { createWriteQueue } from '../record-map';
+import { createWriteQueue, nextTask } from '../record-map';
 import type { Task } from '../reply/schemas';
 import { type HistoryEntry, historyItem } from '../storage';
 
@@ -16,11 +16,14 @@ export const about = (task: Task) => ({
 export function createHistory() {
   const writes = createWriteQueue();
   return {
+    /** Queued at once, written after the current task (behind the answer being posted). */
     remember(entry: Omit<HistoryEntry, 'at'>): Promise<void> {
+      const at = Date.now();
       return writes.run(async () => {
+        await nextTask();
         const history = await historyItem.getValue();
         await historyItem.setValue(
-          [{ ...entry, at: Date.now() }, ...history].slice(0, HISTORY_KEPT),
+          [{ ...entry, at }, ...history].slice(0, HISTORY_KEPT),
         );
       });
     },

@@ -86,6 +86,9 @@ const REFUSED = 'invalid-request';
 /** A slow Reply may still be finishing the send when the client gives up: let it. */
 const RECONCILE_GRACE_MS = 2_000;
 
+/** The "sent" record is written behind the answer (record-map.ts). */
+const BEHIND = { behind: true };
+
 type Action = 'execute' | 'complete';
 const recordAction = (action: Action) => (action === 'complete' ? { action } : {});
 const outcomeOf = (task: Task, action: Action | undefined): ExecutionOutcome =>
@@ -191,7 +194,7 @@ export function createExecutor(deps: {
     // read waits for them, so a second request still finds "sent"; a background stopped before
     // the write lands finds "sending" and reads the task back, as after any interruption.
     void records
-      .set(taskId, { state: 'sent', at: Date.now(), task, ...recordAction(action) })
+      .set(taskId, { state: 'sent', at: Date.now(), task, ...recordAction(action) }, BEHIND)
       .catch(() => undefined);
     return outcomeOf(task, action);
   }

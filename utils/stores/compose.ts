@@ -112,20 +112,21 @@ export function createComposeStore(connector: Connector, composes: ComposeContex
         }
         const subject = offer.compose.subjectField?.value ?? '';
         set({ offers: get().offers.map((o) => (o === offer ? { ...o, acknowledged } : o)) });
-        update(latestOf(offer) ?? offer, { status: 'sending' });
-        const result = await connector.executeTask({
+        // As in the task panel: the request leaves before "Sending…" is rendered.
+        const answer = connector.executeTask({
           taskId: offer.task.id,
           content: { subject, body },
           ...(acknowledged.length > 0 ? { acknowledged } : {}),
         });
-        settle(latestOf(offer), result);
+        update(latestOf(offer) ?? offer, { status: 'sending' });
+        settle(latestOf(offer), await answer);
       },
       async complete(offer) {
         const current = get().offers.find((o) => o === offer);
         if (!current || current.execution.status === 'sending') return;
+        const answer = connector.completeTask(offer.task.id);
         update(offer, { status: 'sending' });
-        const result = await connector.completeTask(offer.task.id);
-        settle(latestOf(offer), result);
+        settle(latestOf(offer), await answer);
       },
     };
   });

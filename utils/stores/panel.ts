@@ -151,10 +151,14 @@ export function createPanelStore(connector: Connector, taskId: number) {
     const send = async () => {
       const state = get();
       if (state.load.status !== 'ready') return;
-      set({ execution: { status: 'sending' } });
       const request = executeRequest(state, state.load.task);
       if (acknowledged.length > 0) request.acknowledged = [...acknowledged];
-      settle(await connector.executeTask(request, watching.signal));
+      // The request leaves before "Sending…" is rendered: the messaging library awaits once
+      // before it posts, and a render queued first would run in that gap (a few ms of the
+      // rep's wait). Set in the same task, so no second click can come between.
+      const answer = connector.executeTask(request, watching.signal);
+      set({ execution: { status: 'sending' } });
+      settle(await answer);
     };
 
     return {
@@ -179,8 +183,9 @@ export function createPanelStore(connector: Connector, taskId: number) {
       async completeWithoutSending() {
         const { execution } = get();
         if (execution.status !== 'failed' || execution.error.kind !== 'opted-out') return;
+        const answer = connector.completeTask(taskId);
         set({ execution: { status: 'sending' } });
-        const result = await connector.completeTask(taskId);
+        const result = await answer;
         // Never waited out and retried: a retry is the rep's (it sends nothing either way).
         if (result.ok) settle(result);
         else set({ execution: { status: 'failed', error: result.error } });
@@ -190,8 +195,9 @@ export function createPanelStore(connector: Connector, taskId: number) {
         if (state.load.status !== 'ready' || state.load.task.status !== 'new') return;
         const { status } = state.execution;
         if (status === 'sending' || status === 'waiting' || status === 'done') return;
+        const answer = connector.completeTask(taskId, body);
         set({ execution: { status: 'sending' } });
-        const result = await connector.completeTask(taskId, body);
+        const result = await answer;
         if (result.ok) settle(result);
         else set({ execution: { status: 'failed', error: result.error } });
       },
