@@ -22,9 +22,7 @@ export function createHistory() {
       return writes.run(async () => {
         await nextTask();
         const history = await historyItem.getValue();
-        await historyItem.setValue(
-          [{ ...entry, at }, ...history].slice(0, HISTORY_KEPT),
-        );
+        await historyItem.setValue([{ ...entry, at }, ...history].slice(0, HISTORY_KEPT));
       });
     },
     async list(): Promise<HistoryEntry[]> {
