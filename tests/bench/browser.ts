@@ -7,6 +7,8 @@ import { launchChromium } from '../e2e/harness/chromium';
 import { SANDBOX_API_KEY } from '../sandbox/server';
 
 export const STEP_MS = 15_000;
+/** Every measured page's size, in both browsers. */
+export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface BenchBrowserOptions {
   extensionDir: string;
@@ -16,11 +18,15 @@ export interface BenchBrowserOptions {
   fixtureHosts: Record<string, number>;
 }
 
-export interface BenchBrowser {
-  browser: Browser;
-  extensionId: string;
+/** What the in-page measures need of a browser, Chromium or Firefox: pages to measure in. */
+export interface PageSource {
   /** A fresh page in a window of its own (headless Chromium gives background tabs no input). */
   newPage(): Promise<Page>;
+}
+
+export interface BenchBrowser extends PageSource {
+  browser: Browser;
+  extensionId: string;
   /** The extension's background service worker, for a CDP session on its heap. */
   serviceWorker(): Promise<Target>;
   close(): Promise<void>;
@@ -47,7 +53,7 @@ export async function launchBenchBrowser(opts: BenchBrowserOptions): Promise<Ben
     extensionId: session.extensionId,
     async newPage() {
       const page = await session.newPage();
-      await page.setViewport({ width: 1280, height: 800 });
+      await page.setViewport(VIEWPORT);
       page.setDefaultTimeout(STEP_MS);
       return page;
     },

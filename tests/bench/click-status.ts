@@ -4,7 +4,7 @@
 
 import type { Page } from 'puppeteer-core';
 import { SANDBOX_API_KEY, type Sandbox } from '../sandbox/server';
-import type { BenchBrowser } from './browser';
+import type { PageSource } from './browser';
 import type { Pacer } from './pacing';
 import { executeViaPanel } from './panel-probe';
 import { type Figure, figure } from './report';
@@ -39,7 +39,7 @@ function bareFetch(page: Page, taskId: number): Promise<number> {
  * sandbox is reset (tasks New again) and they swap, alternating one of each all along.
  */
 export async function measureClickToStatus(
-  bench: BenchBrowser,
+  bench: PageSource,
   sandbox: Sandbox,
   pacer: Pacer,
   executions: number,

@@ -1,7 +1,7 @@
 // How fast the panel follows the rep around Reply's web app: from clicking an in-app link to a
 // task (pushState, no page load) to the panel on screen with the task loaded.
 
-import { type BenchBrowser, sleep } from './browser';
+import { type PageSource, sleep } from './browser';
 import type { Pacer } from './pacing';
 import { type PanelTiming, timePanelAfterClick, waitForPanel } from './panel-probe';
 import { type Figure, figure } from './report';
@@ -12,7 +12,7 @@ const TASK_LINK = 'nav a[href="/tasks/104"]';
 const HOME_LINK = 'nav a[href="/"]';
 
 export async function measureTimeToPanel(
-  bench: BenchBrowser,
+  bench: PageSource,
   pacer: Pacer,
   navigations: number,
 ): Promise<Figure[]> {

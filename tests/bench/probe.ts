@@ -7,7 +7,8 @@
 // execute, and the answer is written into the shadow root. On mail and CRM hosts it watches the
 // page with one debounced MutationObserver (a plain querySelector 100 ms after the last change),
 // as such extensions do. It uses the same element, heading, button and status words as the
-// extension, so the bench's in-page probes time both alike.
+// extension, so the bench's in-page probes time both alike. The same files load in Chromium and
+// Firefox.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +17,8 @@ import { BUSY_HOSTS } from './fixtures';
 
 export const PROBE_DIR = resolve('.output/bench-probe');
 export const PROBE_NAME = 'Bench probe (plain JS)';
+/** Firefox needs an add-on id for a Manifest V3 extension (and the harness pins its UUID by it). */
+const PROBE_GECKO_ID = 'bench-probe@execute-via-reply.example';
 
 const BACKGROUND = `
 const KEY = ${JSON.stringify(SANDBOX_API_KEY)};
@@ -87,7 +90,14 @@ const CONTENT = `
     shownId = id;
     if (id !== null) show(id);
   };
-  navigation.addEventListener('navigate', () => setTimeout(update));
+  if (typeof navigation === 'object') {
+    navigation.addEventListener('navigate', () => setTimeout(update));
+  } else {
+    // No Navigation API (older Firefox; ESR 153 has it, in content scripts too): the app
+    // re-renders after its pushState, and back and forward fire popstate.
+    new MutationObserver(update).observe(document, { childList: true, subtree: true });
+    addEventListener('popstate', update);
+  }
   update();
 })();
 `;
@@ -101,7 +111,9 @@ export function buildProbe(): string {
     manifest_version: 3,
     name: PROBE_NAME,
     version: '1.0.0',
-    background: { service_worker: 'background.js' },
+    // Chromium runs the service worker and ignores `scripts`; Firefox runs `scripts`, an event page.
+    background: { service_worker: 'background.js', scripts: ['background.js'] },
+    browser_specific_settings: { gecko: { id: PROBE_GECKO_ID } },
     host_permissions: ['https://*.reply.io/*'],
     content_scripts: [
       {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the production build measured in real headless Chromium against the Reply
- * sandbox. Prints a table and writes `.output/bench.json`. `--quick` runs few iterations (for the
- * test command); the default is the full run. Every figure is a ratio or a comparison measured
+ * sandbox, and what can be timed in the page in Firefox ESR too (firefox.ts). Prints a table and
+ * writes `.output/bench.json`. `--quick` runs few iterations (for the test command); the default
+ * is the full run. Every figure is a ratio or a comparison measured
  * in this run, since the machine's speed is not ours to know. Exits 0 whether or not targets
  * are met; non-zero only when something could not be measured.
  */
@@ -12,6 +13,7 @@ import { startSandbox } from '../sandbox/server';
 import { type BenchBrowser, connectKey, launchBenchBrowser, sleep } from './browser';
 import { measureBulkPacing } from './bulk-pacing';
 import { measureClickToStatus } from './click-status';
+import { type BenchFirefox, connectKeyInFirefox, launchBenchFirefox } from './firefox';
 import { BUSY_HOSTS, type BusyKind, startFixtureServer, WITH_HOST, WITHOUT_HOST } from './fixtures';
 import { measureHeapGrowth, measurePageMemory, withBackgroundHeap } from './memory';
 import { createPacer, type Pacer } from './pacing';
@@ -24,8 +26,11 @@ import { type BuiltFile, type LibrarySize, measureBundle } from './sizes';
 const BUILD = resolve('.output/chrome-mv3');
 /** The same code with Reply's rate windows at a tenth (`npm run build:bench`), for bulk pacing. */
 const BENCH_BUILD = resolve('.output/chrome-mv3-bench');
+const FIREFOX_BUILD = resolve('.output/firefox-mv3');
 /** The section of the plain-JS probe's own figures (probe.ts), measured the same way. */
 const PROBE = 'Probe (plain JS)';
+/** Before the sections and labels of figures taken in Firefox; the others are Chromium's. */
+const FIREFOX = 'Firefox: ';
 /** The table's order; parts are measured in the order that suits the browsers. */
 const SECTIONS = [
   'Against the probe',
@@ -35,9 +40,18 @@ const SECTIONS = [
   'Time to panel',
   'Click to status',
   'Bulk pacing',
+  `${FIREFOX}Time to panel`,
+  `${FIREFOX}Click to status`,
   PROBE,
+  `${FIREFOX}${PROBE}`,
 ];
 const OUTPUT = resolve('.output/bench.json');
+/**
+ * The sandbox's rate limit: the bare fetches in "click to status" use the demo user's quota too,
+ * and the sandbox must not refuse them. The extension still paces itself with its own limiter
+ * (95 a minute).
+ */
+const UNLIMITED = { perMinute: 1_000_000, perHour: 1_000_000 };
 
 const MODES = {
   quick: {
@@ -64,8 +78,12 @@ const MODES = {
 };
 
 /** The probe's figures: the same measures, its own section, no targets of their own. */
-const asProbe = (figures: Figure[]): Figure[] =>
-  figures.map((f) => ({ ...f, section: PROBE, target: undefined, verdict: '' }));
+const asProbe = (figures: Figure[], section = PROBE): Figure[] =>
+  figures.map((f) => ({ ...f, section, target: undefined, verdict: '' }));
+
+/** Figures taken in Firefox, in sections of their own. */
+const inFirefoxSections = (figures: Figure[]): Figure[] =>
+  figures.map((f) => ({ ...f, section: `${FIREFOX}${f.section}` }));
 
 function figureValue(figures: Figure[], section: string, label: string): number {
   const found = figures.find((f) => f.section === section && f.label === label);
@@ -75,36 +93,52 @@ function figureValue(figures: Figure[], section: string, label: string): number 
   return found.value;
 }
 
-/** The extension's figures as ratios to the probe's, the issue's targets beside them. */
-function againstProbe(figures: Figure[]): Figure[] {
-  const ours = (section: string, label: string) => figureValue(figures, section, label);
-  const probe = (label: string) => figureValue(figures, PROBE, label);
-  const CLICK = 'click → "Sent." (median)';
-  const FETCH = 'bare fetch of the same POST from the page (median)';
-  const PANEL = 'click → panel with its task loaded (median)';
-  const HEAP = 'task page, panel open: JS heap with − without';
-  const HEAP_IDLE = 'plain page: JS heap with − without';
+const CLICK = 'click → "Sent." (median)';
+const FETCH = 'bare fetch of the same POST from the page (median)';
+const PANEL = 'click → panel with its task loaded (median)';
+
+/**
+ * The figures timed in the page, as ratios to the probe's in the same browser: Chromium's
+ * sections (`prefix` empty) or Firefox's (`prefix` FIREFOX, before the rows' names too).
+ */
+function inPageRatios(figures: Figure[], prefix: string, click: string): Figure[] {
+  const ours = (section: string, label: string) =>
+    figureValue(figures, `${prefix}${section}`, label);
+  const probe = (label: string) => figureValue(figures, `${prefix}${PROBE}`, label);
   const overhead = ours('Click to status', CLICK) - ours('Click to status', FETCH);
   const probeOverhead = probe(CLICK) - probe(FETCH);
-  const rows: Figure[] = [
+  const panel = ours('Time to panel', PANEL);
+  return [
     figure(
       'Against the probe',
-      "click → status overhead over the bare fetch, ÷ the probe's",
+      `${prefix}click → status overhead over the bare fetch, ÷ the probe's`,
       overhead / probeOverhead,
       '×',
-      `${overhead.toFixed(1)} ms ÷ ${probeOverhead.toFixed(1)} ms (mouse click's event time → ` +
+      `${overhead.toFixed(1)} ms ÷ ${probeOverhead.toFixed(1)} ms (${click}'s event time → ` +
         'first frame with "Sent." painted, less the bare fetch in the same browser)',
       { target: 1 },
     ),
     figure(
       'Against the probe',
-      "time to panel, ÷ the probe's",
-      ours('Time to panel', PANEL) / probe(PANEL),
+      `${prefix}time to panel, ÷ the probe's`,
+      panel / probe(PANEL),
       '×',
-      `${ours('Time to panel', PANEL).toFixed(1)} ms ÷ ${probe(PANEL).toFixed(1)} ms (in-app ` +
-        "navigation → first frame with the task's facts)",
+      `${panel.toFixed(1)} ms ÷ ${probe(PANEL).toFixed(1)} ms (in-app navigation → first frame ` +
+        "with the task's facts)",
       { target: 1 },
     ),
+  ];
+}
+
+/** The extension's figures as ratios to the probe's, the issue's targets beside them. */
+function againstProbe(figures: Figure[]): Figure[] {
+  const ours = (section: string, label: string) => figureValue(figures, section, label);
+  const probe = (label: string) => figureValue(figures, PROBE, label);
+  const HEAP = 'task page, panel open: JS heap with − without';
+  const HEAP_IDLE = 'plain page: JS heap with − without';
+  const rows: Figure[] = [
+    ...inPageRatios(figures, '', 'mouse click'),
+    ...inPageRatios(figures, FIREFOX, 'WebDriver BiDi pointer click'),
     figure(
       'Against the probe',
       "page heap added on a page with nothing to show, ÷ the probe's",
@@ -139,6 +173,50 @@ function againstProbe(figures: Figure[]): Figure[] {
     );
   }
   return rows;
+}
+
+/**
+ * Time to panel and click → status in Firefox, the extension's production build and then the
+ * probe, each in a browser of its own, against a sandbox of their own on port 443 (Firefox keeps
+ * the URL's port when it maps the Reply hosts to 127.0.0.1).
+ */
+async function measureInFirefox(
+  mode: (typeof MODES)[keyof typeof MODES],
+  progress: (what: string) => void,
+): Promise<Figure[]> {
+  const sandbox = await startSandbox({ port: 443, rateLimit: UNLIMITED });
+  try {
+    const inFirefox = async (
+      what: string,
+      extensionDir: string,
+      work: (bench: BenchFirefox, pacer: Pacer) => Promise<Figure[]>,
+    ) => {
+      progress(what);
+      const bench = await launchBenchFirefox(extensionDir);
+      try {
+        const pacer = createPacer(sandbox);
+        if (extensionDir === FIREFOX_BUILD) await connectKeyInFirefox(bench);
+        return await work(bench, pacer);
+      } finally {
+        await bench.close();
+      }
+    };
+    const measure = async (bench: BenchFirefox, pacer: Pacer) => [
+      ...(await measureTimeToPanel(bench, pacer, mode.navigations)),
+      ...(await measureClickToStatus(bench, sandbox, pacer, mode.clickExecutions)),
+    ];
+    return [
+      ...inFirefoxSections(
+        await inFirefox('Firefox: time to panel, click to status', FIREFOX_BUILD, measure),
+      ),
+      ...asProbe(
+        await inFirefox('Firefox: the plain-JS probe, the same', buildProbe(), measure),
+        `${FIREFOX}${PROBE}`,
+      ),
+    ];
+  } finally {
+    await sandbox.close();
+  }
 }
 
 function bundleFigures(files: BuiltFile[], libraries: LibrarySize[]): Figure[] {
@@ -176,6 +254,8 @@ async function main(): Promise<void> {
     throw new Error(`No build at ${BUILD}: run "npm run build" first.`);
   if (!existsSync(join(BENCH_BUILD, 'manifest.json')))
     throw new Error(`No build at ${BENCH_BUILD}: run "npm run build:bench" first.`);
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
+    throw new Error(`No build at ${FIREFOX_BUILD}: run "npm run build:firefox" first.`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string };
   // Chromium names a content script's isolated world after the extension.
   const extension = { worldName: manifest.name };
@@ -186,9 +266,7 @@ async function main(): Promise<void> {
   const { files, libraries } = measureBundle(BUILD);
   const figures: Figure[] = bundleFigures(files, libraries);
 
-  // The bare fetches in "click to status" use the demo user's quota too; the sandbox must not
-  // refuse them. The extension still paces itself with its own limiter (95 a minute).
-  const sandbox = await startSandbox({ rateLimit: { perMinute: 1_000_000, perHour: 1_000_000 } });
+  const sandbox = await startSandbox({ rateLimit: UNLIMITED });
   try {
     const fixtures = await startFixtureServer();
     try {
@@ -264,6 +342,7 @@ async function main(): Promise<void> {
   } finally {
     await sandbox.close();
   }
+  figures.push(...(await measureInFirefox(mode, progress)));
   progress(`bulk pacing (${mode.bulkTasks} tasks)`);
   figures.push(...(await measureBulkPacing(BENCH_BUILD, mode.bulkTasks)));
 
