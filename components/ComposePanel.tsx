@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { i18n } from '#i18n';
 import { DISCARD_DRAFT } from '@/utils/detect/mail-sites';
@@ -26,7 +26,9 @@ export function ComposePanel({
   const lookup = useStore(store, (s) => s.lookup);
   const offers = useStore(store, (s) => s.offers);
 
-  useEffect(() => {
+  // A layout effect: the request leaves in the task that mounts the view, not after its first
+  // paint, which is a frame of the rep's wait.
+  useLayoutEffect(() => {
     void store.getState().reload();
   }, [store]);
 

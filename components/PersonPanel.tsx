@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { i18n } from '#i18n';
 import type { FoundContact, PersonStore } from '@/utils/stores/person';
@@ -14,7 +14,9 @@ export function PersonPanel({ store }: { store: PersonStore }) {
   const lookup = useStore(store, (s) => s.lookup);
   const person = useStore(store, (s) => s.person);
 
-  useEffect(() => {
+  // A layout effect: the request leaves in the task that mounts the view, not after its first
+  // paint, which is a frame of the rep's wait.
+  useLayoutEffect(() => {
     void store.getState().reload();
   }, [store]);
 

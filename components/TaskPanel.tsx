@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { i18n } from '#i18n';
 import type { EmailAccount, Task } from '@/utils/reply/schemas';
@@ -34,7 +34,9 @@ export function TaskPanel({
   const taskId = useStore(store, (s) => s.taskId);
   const [open, setOpen] = useState(true);
 
-  useEffect(() => {
+  // A layout effect: the request leaves in the task that mounts the view, not after its first
+  // paint, which is a frame of the rep's wait.
+  useLayoutEffect(() => {
     void store.getState().reload();
   }, [store]);
 

@@ -163,3 +163,38 @@ describe('followPageContext watching for arrivals', () => {
     expect(checks).toBe(before + 2);
   });
 });
+
+describe('followPageContext replacing a panel', () => {
+  let ctx: ContentScriptContext;
+  afterEach(() => {
+    ctx.abort();
+    globalThis.executeViaReplyPanel = undefined;
+    vi.useRealTimers();
+  });
+
+  it('shows the new panel before the old one goes, in the same task, and removes the last', async () => {
+    vi.useFakeTimers();
+    document.body.replaceChildren();
+    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
+    ctx = new ContentScriptContext('test');
+    const events: string[] = [];
+    const panel = (key: string): PanelTarget => ({
+      key,
+      show: () => {
+        events.push(`show ${key}`);
+        return () => events.push(`remove ${key}`);
+      },
+    });
+    let target: PanelTarget | null = panel('task:1');
+    followPageContext(ctx, () => target, { observeDom: SPANS });
+    await vi.advanceTimersByTimeAsync(500);
+    target = panel('task:2');
+    document.body.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(events).toEqual(['show task:1', 'show task:2', 'remove task:1']);
+    target = null;
+    document.body.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(events.at(-1)).toBe('remove task:2');
+  });
+});

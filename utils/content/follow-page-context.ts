@@ -104,9 +104,16 @@ export function followPageContext(
     if (key !== settling?.key) stopSettling();
     if (key !== settledKey) settledKey = null;
     if (key === (shown?.key ?? null)) return;
-    hide();
-    if (!target) return;
+    // The panel being replaced goes once the new one is up, in the same task (so no frame shows
+    // both): its teardown, a preview frame's among it, then runs while the new panel's request
+    // is out, not before it leaves.
+    latest++;
+    const replaced = shown;
+    shown = null;
+    const removeReplaced = () => replaced?.remove();
+    if (!target) return removeReplaced();
     if (target.afterSettle && settledKey !== key) {
+      removeReplaced();
       // Every check is a change: wait again, but not past the cap.
       const since = settling?.since ?? Date.now();
       stopSettling();
@@ -122,8 +129,9 @@ export function followPageContext(
     const turn = latest;
     const panel = await loadPanel();
     // A newer change won while the panel loaded.
-    if (!panel || turn !== latest || ctx.isInvalid) return;
+    if (!panel || turn !== latest || ctx.isInvalid) return removeReplaced();
     shown = { key: target.key, remove: target.show(panel) };
+    removeReplaced();
   }
 
   /**
