@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { ARRIVAL_WATCHES, arrivalStylesheet } from './utils/content/arrivals';
 import { CRM_SITES } from './utils/detect/crm-sites';
 import { MAIL_SITES } from './utils/detect/mail-sites';
 
@@ -14,7 +15,7 @@ export default defineConfig({
     excludeSources: ['tests/**', 'docs/screenshots/**', 'docs/store/**', 'vitest.config.ts'],
   },
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts()],
+    plugins: [preact(), nativeBrowserInContentScripts(), arrivalStylesheets()],
     // Terser packs the always-loaded content scripts a few percent tighter than esbuild.
     build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } },
   }),
@@ -81,6 +82,28 @@ function nativeBrowserInContentScripts(): Plugin {
     resolveId(source, importer, options) {
       if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
       return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
+
+/**
+ * `virtual:arrivals/<name>.css`: the arrival stylesheet (utils/content/arrivals.ts) for the
+ * watch ARRIVAL_WATCHES names, made from the same constants the content scripts use, so the
+ * selectors can't drift. Imported by a content script, it becomes that script's manifest `css`:
+ * the browser applies it before any script runs, and the page can't remove it.
+ */
+function arrivalStylesheets(): Plugin {
+  const prefix = 'virtual:arrivals/';
+  return {
+    name: 'execute-via-reply:arrival-stylesheets',
+    enforce: 'pre',
+    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : null),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return null;
+      const name = id.slice(prefix.length + 1).replace(/\.css$/, '');
+      const watch = ARRIVAL_WATCHES[name as keyof typeof ARRIVAL_WATCHES];
+      if (!watch) this.error(`No arrival watch named ${name}`);
+      return arrivalStylesheet(watch);
     },
   };
 }

@@ -20,7 +20,11 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BULK_ALARM) void service.bulk.wake();
   });
-  openDoor(service, createSiteRegistry());
+  const sites = createSiteRegistry();
+  openDoor(service, sites);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void sites.refresh().catch(() => undefined);
+  });
   void closeStorageToContentScripts();
   // A background stopped mid-send left records open: settle them, then go on with a bulk run.
   void service.execution.recover().then(() => service.bulk.wake());

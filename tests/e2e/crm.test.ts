@@ -178,4 +178,32 @@ describe.each(['chromium', 'firefox'] as const)('%s: CRM record pages', (name: B
     await page.goto('https://app.hubspot.com/contacts/7794512/record/0-1/777');
     expect(await panel.text(page, 'Step 2 - Email')).toContain('Task 101');
   });
+
+  // Off a record page nothing is found and no script follows the page's changes: the browser
+  // reports a reference arriving (the content script's stylesheet starts an animation on it).
+  it('a task reference arriving on a page with nothing on it gets its panel', async () => {
+    await page.goto(ADA);
+    await panel.text(page, 'Task 302');
+    // The panel goes at the navigation's check (the page itself is unchanged): from then on
+    // only an arrival brings a check.
+    await page.evaluate(() =>
+      history.pushState(null, '', '/contacts/7794512/objects/0-1/views/all/list'),
+    );
+    await panel.waitGone(page);
+    await page.evaluate(() => document.body.replaceChildren());
+
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.href = 'https://run.reply.io/tasks/101';
+      document.body.append(link);
+    });
+    expect(await panel.text(page, 'Step 2 - Email')).toContain('Task 101');
+    await page.evaluate(() => document.body.replaceChildren(document.createElement('div')));
+    await panel.waitGone(page);
+
+    await page.evaluate(() =>
+      document.querySelector('div')?.setAttribute('data-reply-task-id', '101'),
+    );
+    expect(await panel.text(page, 'Step 2 - Email')).toContain('Task 101');
+  });
 });

@@ -46,6 +46,48 @@ describe.each(['chromium', 'firefox'] as const)('%s: email drafts', (name: Brows
     expect(await page.$('[aria-label^="Discard draft"]')).toBeNull();
   });
 
+  // Nothing found, no script follows the inbox: the browser reports a compose body arriving
+  // (the content script's stylesheet starts an animation on it), also when it is shown or made
+  // editable later.
+  it('Gmail: a compose window opened later gets its panel, also shown or made editable later', async () => {
+    await page.goto('https://mail.google.com/mail/u/0/');
+    await panel.text(page, 'Reply task 402');
+    const closeAll = async () => {
+      await page.evaluate(() => {
+        for (const dialog of document.querySelectorAll('[role="dialog"]')) dialog.remove();
+      });
+      await panel.waitGone(page);
+    };
+    const compose = await page.$eval('[role="dialog"]', (dialog) => dialog.outerHTML);
+    await closeAll();
+
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), compose);
+    await panel.text(page, 'Reply task 402');
+    await closeAll();
+
+    await page.evaluate((html) => {
+      const hidden = document.createElement('div');
+      hidden.id = 'later';
+      hidden.hidden = true;
+      hidden.innerHTML = html;
+      document.body.append(hidden);
+    }, compose);
+    await page.evaluate(() => document.getElementById('later')?.removeAttribute('hidden'));
+    await panel.text(page, 'Reply task 402');
+    await closeAll();
+
+    await page.evaluate((html) => {
+      const holder = document.createElement('div');
+      holder.innerHTML = html;
+      holder.querySelector('[g_editable]')?.setAttribute('contenteditable', 'false');
+      document.body.append(holder);
+    }, compose);
+    await page.evaluate(() =>
+      document.querySelector('[g_editable]')?.setAttribute('contenteditable', 'true'),
+    );
+    await panel.text(page, 'Reply task 402');
+  });
+
   const lookedUp = (from: number) => contactLookups(sandbox, from);
   const lookupCount = () => sandbox.apiRequests({ pathPattern: /^\/v3\/contacts\/filter$/ }).length;
 

@@ -90,6 +90,7 @@ describe('site registry', () => {
         id: 'custom-site:https://crm.example.com',
         matches: ['https://crm.example.com/*'],
         js: ['content-scripts/custom.js'],
+        css: ['content-scripts/custom.css'],
       }),
     ]);
     expect(registry.patterns()).toEqual(['https://crm.example.com/*']);
@@ -108,5 +109,22 @@ describe('site registry', () => {
       kind: 'no-site-access',
     });
     expect(registered.size).toBe(0);
+  });
+
+  it('gives scripts registered by an earlier version the current files after an update', async () => {
+    const registered = fakeScripting();
+    const id = 'custom-site:https://crm.example.com';
+    registered.set(id, { id, js: ['content-scripts/custom.js'] });
+    await customSitesItem.setValue([
+      { origin: 'https://crm.example.com', pattern: 'https://crm.example.com/*', at: 1 },
+      { origin: 'https://gone.example.com', pattern: 'https://gone.example.com/*', at: 2 },
+    ]);
+    const update = vi
+      .spyOn(fakeBrowser.scripting, 'updateContentScripts')
+      .mockResolvedValue(undefined);
+    await createSiteRegistry().refresh();
+    expect(update).toHaveBeenCalledWith([
+      { id, js: ['content-scripts/custom.js'], css: ['content-scripts/custom.css'] },
+    ]);
   });
 });

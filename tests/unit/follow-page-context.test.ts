@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
+  ARRIVAL_ANIMATION,
+  ARRIVAL_WATCHES,
+  arrivalStylesheet,
+  type DomWatch,
+} from '@/utils/content/arrivals';
+import {
   followPageContext,
   MAX_SETTLE_MS,
   type PanelTarget,
@@ -73,9 +79,20 @@ describe('followPageContext settling', () => {
 });
 
 /**
- * On a page where nothing was found, the page's own churn costs no check: only an element that
- * could make the detector find something (an arrival) schedules one. Once something is found,
- * every change does, so the panel follows the page.
+ * What the browser does for the arrival stylesheet, which jsdom doesn't (no CSS animations):
+ * an element starting to match it starts ARRIVAL_ANIMATION, whose `animationstart` bubbles.
+ */
+function animationStarts(element: Element, animationName = ARRIVAL_ANIMATION) {
+  const event = new Event('animationstart', { bubbles: true });
+  Object.defineProperty(event, 'animationName', { value: animationName });
+  element.dispatchEvent(event);
+}
+
+/**
+ * On a page where nothing was found, the page's own churn costs no check, and no script runs
+ * for it: only an arrival's animation starting (an element that could make the detector find
+ * something) schedules one. Once something is found, every change does, so the panel follows
+ * the page; when nothing is found again, the page's changes are no longer observed.
  */
 describe('followPageContext watching for arrivals', () => {
   let ctx: ContentScriptContext;
@@ -95,10 +112,7 @@ describe('followPageContext watching for arrivals', () => {
     globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
     ctx = new ContentScriptContext('test');
     followPageContext(ctx, detect, {
-      observeDom: {
-        arrivals: '[contenteditable], [data-reply-task-id]',
-        attributes: ['contenteditable'],
-      },
+      observeDom: { arrivals: '[data-reply-task-id]', attributes: ['data-reply-task-id'] },
     });
   });
   afterEach(() => {
@@ -118,26 +132,26 @@ describe('followPageContext watching for arrivals', () => {
       document.body.append(row);
       row.querySelector('.time')?.replaceChildren('10:02');
       row.setAttribute('data-state', String(i));
+      // The page's own animations are not arrivals.
+      animationStarts(row, 'fade-in');
       await vi.advanceTimersByTimeAsync(20);
     }
     await settle();
     expect(checks).toBe(1);
   });
 
-  it('checks when a watched element arrives, inside what was added or by an attribute', async () => {
+  it('checks on the next frame when an arrival starts its animation, once for a burst', async () => {
     await settle();
     const wrapper = document.createElement('div');
-    wrapper.innerHTML = '<div><div contenteditable="true"></div></div>';
+    wrapper.innerHTML = '<div><span data-reply-task-id="7"></span></div><p data-reply-task-id="8">';
     document.body.append(wrapper);
+    for (const arrival of wrapper.querySelectorAll('[data-reply-task-id]'))
+      animationStarts(arrival);
+    expect(checks).toBe(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(checks).toBe(2);
     await settle();
     expect(checks).toBe(2);
-    const late = document.createElement('div');
-    document.body.append(late);
-    await settle();
-    expect(checks).toBe(2);
-    late.setAttribute('contenteditable', 'true');
-    await settle();
-    expect(checks).toBe(3);
   });
 
   it('once something is found, checks after any change (and sees it go)', async () => {
@@ -148,19 +162,64 @@ describe('followPageContext watching for arrivals', () => {
     const reference = document.createElement('span');
     reference.dataset.replyTaskId = '7';
     document.body.append(reference);
+    animationStarts(reference);
     await settle();
     const before = checks;
     document.body.append(document.createElement('p'));
     await settle();
     expect(checks).toBe(before + 1);
+    reference.dataset.replyTaskId = '8';
+    await settle();
+    expect(checks).toBe(before + 2);
     target = null;
     reference.remove();
     await settle();
-    expect(checks).toBe(before + 2);
+    expect(checks).toBe(before + 3);
     // Nothing found any more: plain churn costs nothing again.
     document.body.append(document.createElement('p'));
     await settle();
-    expect(checks).toBe(before + 2);
+    expect(checks).toBe(before + 3);
+  });
+});
+
+/**
+ * The stylesheet the build gives each content script (wxt.config.ts) is made from the very
+ * watch its follower uses: parsed back, it animates exactly the arrival selectors, with nothing
+ * that could change how the page looks.
+ */
+describe('arrival stylesheets', () => {
+  const sheetOf = (watch: DomWatch) => {
+    const style = document.createElement('style');
+    style.textContent = arrivalStylesheet(watch);
+    document.head.append(style);
+    const sheet = style.sheet as CSSStyleSheet;
+    style.remove();
+    return sheet;
+  };
+
+  it.each(Object.entries(ARRIVAL_WATCHES))('%s: names exactly its arrivals', (_, watch) => {
+    const [keyframes, rule, ...rest] = [...sheetOf(watch).cssRules];
+    expect(rest).toEqual([]);
+    expect(keyframes?.type).toBe(CSSRule.KEYFRAMES_RULE);
+    expect((keyframes as CSSKeyframesRule).name).toBe(ARRIVAL_ANIMATION);
+    expect(rule?.type).toBe(CSSRule.STYLE_RULE);
+    const { selectorText, style } = rule as CSSStyleRule;
+    expect(selectorText).toBe(`:where(${watch.arrivals})`);
+    expect(Array.from({ length: style.length }, (_, i) => style[i])).toEqual([
+      'animation-name',
+      'animation-duration',
+    ]);
+    expect(style.getPropertyValue('animation-name')).toBe(ARRIVAL_ANIMATION);
+    expect(style.getPropertyPriority('animation-name')).toBe('');
+  });
+
+  it('matches a compose body arriving or turned on, and a task reference, in a mailbox', () => {
+    const { arrivals } = ARRIVAL_WATCHES.mail;
+    document.body.innerHTML = `
+      <div contenteditable="true" id="body"></div><div contenteditable="false" id="off"></div>
+      <a href="https://app.reply.io/tasks/5" id="link"></a><a href="https://example.com">x</a>`;
+    const matched = [...document.querySelectorAll(`:where(${arrivals})`)].map((e) => e.id);
+    expect(matched).toEqual(['body', 'link']);
   });
 });
 

@@ -4,8 +4,12 @@ import { type CustomSite, scriptIdFor, siteFromAddress } from '../custom-sites';
 import { ReplyError } from '../reply/errors';
 import { customSitesItem } from '../storage';
 
-/** The content script WXT builds for added sites (entrypoints/custom.content). */
+/**
+ * The content script WXT builds for added sites (entrypoints/custom.content), and the arrival
+ * stylesheet registered with it (utils/content/arrivals.ts).
+ */
 const SCRIPT = 'content-scripts/custom.js';
+const STYLESHEET = 'content-scripts/custom.css';
 
 /**
  * Sites the rep added: each has its host access (asked for by the options page, where the
@@ -46,6 +50,7 @@ export function createSiteRegistry() {
             id,
             matches: [site.pattern],
             js: [SCRIPT],
+            css: [STYLESHEET],
             runAt: 'document_idle',
             persistAcrossSessions: true,
           },
@@ -55,6 +60,20 @@ export function createSiteRegistry() {
       const next = [...sites, { origin: site.origin, pattern: site.pattern, at: Date.now() }];
       await customSitesItem.setValue(next);
       return remember(next);
+    },
+
+    /**
+     * After an update: scripts registered by an earlier version keep the files they were
+     * registered with, so they get the current ones (the stylesheet came later).
+     */
+    async refresh() {
+      const ids = (await customSitesItem.getValue()).map(scriptIdFor);
+      if (ids.length === 0) return;
+      const registered = await browser.scripting.getRegisteredContentScripts({ ids });
+      if (registered.length === 0) return;
+      await browser.scripting.updateContentScripts(
+        registered.map(({ id }) => ({ id, js: [SCRIPT], css: [STYLESHEET] })),
+      );
     },
 
     async remove(origin: string): Promise<CustomSite[]> {

@@ -1,10 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PersonContext } from '../detect/context';
+import { REFERENCE_ARRIVALS } from './arrivals';
+// The stylesheet that makes the browser report REFERENCE_ARRIVALS (wxt.config.ts).
+import 'virtual:arrivals/references.css';
 import {
   followPageContext,
   type PanelTarget,
   personTarget,
-  REFERENCE_ARRIVALS,
   referencedTaskTarget,
 } from './follow-page-context';
 

@@ -1,16 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposeContext } from '../detect/context';
-import { followPageContext, REFERENCE_ARRIVALS, referencedTaskTarget } from './follow-page-context';
-
-/**
- * What can open a draft on a mailbox with none: a compose body, which in Gmail and Outlook alike
- * is a `contenteditable` element (utils/detect/gmail.ts, outlook.ts), arriving or becoming one;
- * or a task reference. Until then the inbox's own churn is not looked at.
- */
-const MAIL_ARRIVALS = {
-  arrivals: `[contenteditable], ${REFERENCE_ARRIVALS.arrivals}`,
-  attributes: ['contenteditable', 'g_editable', ...REFERENCE_ARRIVALS.attributes],
-};
+import { MAIL_ARRIVALS } from './arrivals';
+// The stylesheet that makes the browser report MAIL_ARRIVALS (wxt.config.ts).
+import 'virtual:arrivals/mail.css';
+import { followPageContext, referencedTaskTarget } from './follow-page-context';
 
 /**
  * A mailbox: an explicit Reply task reference wins; otherwise the compose windows that have

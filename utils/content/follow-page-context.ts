@@ -2,12 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
-import {
-  firstTaskReference,
-  TASK_REFERENCE_ATTRIBUTES,
-  TASK_REFERENCE_ELEMENTS,
-} from '../detect/references';
+import { firstTaskReference } from '../detect/references';
 import { PANEL_PORT } from '../panel-port';
+import { ARRIVAL_ANIMATION, type DomWatch } from './arrivals';
 
 type Panel = typeof PanelModule;
 
@@ -52,27 +49,19 @@ function requestPanel(): Promise<boolean> {
   });
 }
 
-/**
- * What, on a page where nothing has been found, can make `detect` find something: elements
- * matching `arrivals` being added (or inside what is added), or given one of `attributes`.
- * Everything else the page does then costs one test per mutation batch (a `matches` and a
- * `querySelector` on what was added, never the document).
- */
-export interface DomWatch {
-  arrivals: string;
-  attributes: readonly string[];
-}
-
 /** How long a check after a change may wait for an idle moment on a page that never idles. */
 const IDLE_TIMEOUT_MS = 200;
 
 /**
  * Keeps one panel on the page for what `detect` finds, following in-app navigation and, with
- * `observeDom`, the page's own re-renders: one MutationObserver. While nothing is found, only an
- * arrival (see DomWatch) schedules a check, on the next frame; once something is found (a draft
- * open, a record shown, a reference), any change schedules one, at an idle moment, so the panel
- * follows the page without taking frames from it. A new target replaces the panel; none
- * removes it. Everything hangs off `ctx`, so an invalidated content script leaves nothing behind.
+ * `observeDom`, the page's own re-renders. While nothing is found, no script runs for the page's
+ * changes: the content script's stylesheet (arrivalStylesheet, built from the same DomWatch)
+ * makes the browser start ARRIVAL_ANIMATION on each arrival, and its `animationstart` schedules
+ * a check on the next frame. Once something is found (a draft open, a record shown, a
+ * reference), a MutationObserver makes any change schedule one, at an idle moment, so the panel
+ * follows the page without taking frames from it; it is disconnected when nothing is found
+ * again. A new target replaces the panel; none removes it. Everything hangs off `ctx`, so an
+ * invalidated content script leaves nothing behind.
  */
 export function followPageContext(
   ctx: ContentScriptContext,
@@ -83,6 +72,8 @@ export function followPageContext(
   let latest = 0;
   /** Whether the last check found a target: then every change is worth a check. */
   let found = false;
+  /** Observes the page's changes while something is found (see below). */
+  let followChanges: ((on: boolean) => void) | undefined;
   /** A target waiting for the page to settle, and the key that has settled, if any. */
   let settling: { key: string; since: number; timer: ReturnType<typeof setTimeout> } | null = null;
   let settledKey: string | null = null;
@@ -100,6 +91,7 @@ export function followPageContext(
   async function update() {
     const target = detect();
     found = target !== null;
+    followChanges?.(found);
     const key = target?.key ?? null;
     if (key !== settling?.key) stopSettling();
     if (key !== settledKey) settledKey = null;
@@ -180,17 +172,25 @@ export function followPageContext(
     if (event.persisted) schedule();
   });
   if (observeDom) {
-    const { arrivals, attributes } = observeDom;
+    // Capturing on the window: the page stopping the event's propagation can't hide it.
+    ctx.addEventListener(
+      window,
+      'animationstart',
+      (event) => {
+        if (event.animationName === ARRIVAL_ANIMATION) schedule();
+      },
+      { capture: true },
+    );
     // The panel's own changes happen in its shadow root, which this observer doesn't see.
-    const observer = new MutationObserver((records) => {
-      if (found) scheduleIdle();
-      else if (anyArrival(records, arrivals)) schedule();
-    });
-    observer.observe(document.documentElement, {
-      childList: true,
-      subtree: true,
-      attributeFilter: [...attributes],
-    });
+    const observer = new MutationObserver(scheduleIdle);
+    const options = { childList: true, subtree: true, attributeFilter: [...observeDom.attributes] };
+    let observing = false;
+    followChanges = (on) => {
+      if (on === observing) return;
+      observing = on;
+      if (on) observer.observe(document.documentElement, options);
+      else observer.disconnect();
+    };
     ctx.onInvalidated(() => observer.disconnect());
   }
   // The first check (a scan of the whole document, a few ms on a 10,000-element page) waits
@@ -199,38 +199,11 @@ export function followPageContext(
   scheduleIdle();
 }
 
-/**
- * Whether a batch added, or gave a watched attribute to, an element matching `arrivals`. Plain
- * loops, and text and childless elements (a time ticking, a label changed) cost a type check.
- */
-function anyArrival(records: MutationRecord[], arrivals: string): boolean {
-  for (const record of records) {
-    if (record.type === 'attributes') {
-      if ((record.target as Element).matches?.(arrivals)) return true;
-      continue;
-    }
-    const added = record.addedNodes;
-    for (let i = 0; i < added.length; i++) {
-      const node = added[i] as Element;
-      if (node.nodeType !== 1) continue;
-      if (node.matches(arrivals)) return true;
-      if (node.firstElementChild && node.querySelector(arrivals)) return true;
-    }
-  }
-  return false;
-}
-
 /** The panel for one Reply task. */
 export const taskTarget = (taskId: number): PanelTarget => ({
   key: `task:${taskId}`,
   show: (panel) => panel.mountTaskPanel(taskId),
 });
-
-/** Task references arriving: what can make a page with nothing on it reference a task. */
-export const REFERENCE_ARRIVALS: DomWatch = {
-  arrivals: TASK_REFERENCE_ELEMENTS,
-  attributes: TASK_REFERENCE_ATTRIBUTES,
-};
 
 /** The panel for the first Reply task the page references (a link or an attribute), if any. */
 export function referencedTaskTarget(): PanelTarget | null {
