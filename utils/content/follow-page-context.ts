@@ -62,6 +62,11 @@ const IDLE_TIMEOUT_MS = 200;
  * follows the page without taking frames from it; it is disconnected when nothing is found
  * again. A new target replaces the panel; none removes it. Everything hangs off `ctx`, so an
  * invalidated content script leaves nothing behind.
+ *
+ * Every content script sets WXT's `noScriptStartedPostMessage`: WXT then tells an older copy of
+ * the script to stop by a DOM event alone (its documented future default), not also by a
+ * `window.postMessage` that every message listener of Gmail, HubSpot and the rest would receive
+ * at every load.
  */
 export function followPageContext(
   ctx: ContentScriptContext,
