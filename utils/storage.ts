@@ -97,8 +97,19 @@ export type ExecutionRecord =
   | { state: 'sent'; at: number; task: Task; action?: 'complete' }
   | { state: 'unconfirmed'; at: number; action?: 'complete' };
 
+/** The settled ("sent") records: they hold the task, so this map is the large one. */
 export const executionsItem = storage.defineItem<Record<string, ExecutionRecord>>(
   'session:executions',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * The open ones ("sending", "unconfirmed"), apart, so the write that must land before a POST
+ * goes out is of a map of a few small records, not of every task sent today. Session storage
+ * goes with the browser session and with an update, so nothing older needs migrating.
+ */
+export const openExecutionsItem = storage.defineItem<Record<string, ExecutionRecord>>(
+  'session:openExecutions',
   { fallback: {}, version: 1 },
 );
 

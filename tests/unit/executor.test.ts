@@ -1,11 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createExecutor, type PreSendGuard } from '@/utils/execution/executor';
-import { createRecordMap } from '@/utils/record-map';
+import { createExecutionRecords } from '@/utils/execution/records';
 import type { ReplyClient } from '@/utils/reply/client';
 import { ReplyError } from '@/utils/reply/errors';
 import type { Task } from '@/utils/reply/schemas';
-import { type ExecutionRecord, executionsItem } from '@/utils/storage';
 import { makeTask } from '../fixtures/tasks';
 
 const NEW = makeTask();
@@ -25,7 +24,7 @@ function fakeReply(script: {
   return reply as typeof reply & ReplyClient;
 }
 
-const records = () => createRecordMap<ExecutionRecord>(executionsItem, 50);
+const records = () => createExecutionRecords(50);
 
 function executorFor(reply: ReplyClient, guard: PreSendGuard = async () => undefined) {
   return createExecutor({ client: async () => reply, records: records(), guard, graceMs: 0 });
@@ -39,6 +38,8 @@ const failure = (promise: Promise<unknown>) =>
 
 describe('executor', () => {
   beforeEach(() => fakeBrowser.reset());
+  // Records written behind an answer land a task or two later: not in the next test's storage.
+  afterEach(() => new Promise((resolve) => setTimeout(resolve, 5)));
 
   it('sends once for concurrent requests and answers later ones from the record', async () => {
     const reply = fakeReply({});

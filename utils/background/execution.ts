@@ -4,13 +4,13 @@ import {
   type ExecutionOutcome,
   sentOrFailed,
 } from '../execution/executor';
+import { createExecutionRecords } from '../execution/records';
 import type { ExecuteRequest } from '../messaging';
-import { createRecordMap } from '../record-map';
 import type { CompleteBody } from '../reply/complete';
 import { heldByChecks, ReplyError } from '../reply/errors';
 import type { Task, TaskType } from '../reply/schemas';
 import { recipient, taskKnownBy } from '../reply/task';
-import { type BulkItem, executionsItem, type HistoryEntry } from '../storage';
+import type { BulkItem, HistoryEntry } from '../storage';
 import type { ReplyConnection } from './connection';
 import type { Drafts } from './drafts';
 import { about, type History } from './history';
@@ -52,7 +52,7 @@ export function createExecution(deps: {
   const { drafts, history } = deps;
   const executor = createExecutor({
     client: deps.connection.client,
-    records: createRecordMap(executionsItem, EXECUTIONS_KEPT),
+    records: createExecutionRecords(EXECUTIONS_KEPT),
     guard: deps.checks.guard,
     graceMs: deps.graceMs,
   });
