@@ -132,32 +132,46 @@ export function followPageContext(
   }
 
   /**
-   * One check pending at a time: on the next frame (navigation, an arrival, a settled target;
-   * pushState has updated the URL by then), or at the next idle moment (changes to a page where
-   * something was found). One frame or idle id, not WXT's ctx helpers, which add an abort
-   * listener per call.
+   * One check pending at a time, the soonest asked for winning: in the next task (in-app
+   * navigation: the URL has changed once the navigating task ends, and a frame's wait is time
+   * the rep waits for the panel), on the next frame (an arrival, a settled target), or at the
+   * next idle moment (changes to a page where something was found). One timer, frame or idle
+   * id, not WXT's ctx helpers, which add an abort listener per call.
    */
-  let pending: { idle: boolean; cancel: () => void } | null = null;
+  enum When {
+    NextTask,
+    NextFrame,
+    Idle,
+  }
+  let pending: { when: When; cancel: () => void } | null = null;
   const run = () => {
     pending = null;
     if (ctx.isValid) void update();
   };
-  const schedule = () => {
-    if (pending && !pending.idle) return;
-    pending?.cancel();
-    const frame = requestAnimationFrame(run);
-    pending = { idle: false, cancel: () => cancelAnimationFrame(frame) };
-  };
-  const scheduleIdle = () => {
-    if (pending) return;
+  const later = (when: When): (() => void) => {
+    if (when === When.NextTask) {
+      const timer = setTimeout(run, 0);
+      return () => clearTimeout(timer);
+    }
+    if (when === When.NextFrame) {
+      const frame = requestAnimationFrame(run);
+      return () => cancelAnimationFrame(frame);
+    }
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-      pending = { idle: true, cancel: () => cancelIdleCallback(id) };
-    } else {
-      const timer = setTimeout(run, IDLE_TIMEOUT_MS / 4);
-      pending = { idle: true, cancel: () => clearTimeout(timer) };
+      return () => cancelIdleCallback(id);
     }
+    const timer = setTimeout(run, IDLE_TIMEOUT_MS / 4);
+    return () => clearTimeout(timer);
   };
+  const check = (when: When) => {
+    if (pending && pending.when <= when) return;
+    pending?.cancel();
+    pending = { when, cancel: later(when) };
+  };
+  const schedule = () => check(When.NextFrame);
+  const scheduleIdle = () => check(When.Idle);
+  const scheduleNavigation = () => check(When.NextTask);
 
   ctx.onInvalidated(() => {
     pending?.cancel();
@@ -168,13 +182,14 @@ export function followPageContext(
   // watcher. Not the watcher everywhere: starting it checks the context through the extension
   // API, whose first use costs the page about a millisecond at every load, task or not.
   const { navigation } = globalThis as { navigation?: EventTarget };
-  if (navigation) navigation.addEventListener('navigate', schedule, { signal: ctx.signal });
-  else ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  if (navigation)
+    navigation.addEventListener('navigate', scheduleNavigation, { signal: ctx.signal });
+  else ctx.addEventListener(window, 'wxt:locationchange', scheduleNavigation);
   // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
   // a page restored from the back-forward cache gets its panel back.
   ctx.addEventListener(window, 'pagehide', hide);
   ctx.addEventListener(window, 'pageshow', (event) => {
-    if (event.persisted) schedule();
+    if (event.persisted) scheduleNavigation();
   });
   if (observeDom) {
     // Capturing on the window: the page stopping the event's propagation can't hide it.
