@@ -119,6 +119,11 @@ describe('background service', () => {
     expect(loaded.emailAccounts).toEqual([
       { id: 1, email: 'a@x.com', senderName: null, isDefault: false },
     ]);
+    // The next one-off email's panel reuses them instead of asking after its task again.
+    const asked = () => reply.calls.filter((call) => call.url.includes('email-accounts')).length;
+    expect(asked()).toBe(1);
+    expect((await service.tasks.load(102)).emailAccounts).toEqual(loaded.emailAccounts);
+    expect(asked()).toBe(1);
   });
 
   it('joins a second execute of the same task instead of sending again', async () => {

@@ -2,7 +2,7 @@ import type { Executor } from '../execution/executor';
 import type { LoadedTask } from '../messaging';
 import { createRecordMap } from '../record-map';
 import type { ReplyClient } from '../reply/client';
-import type { TaskSummary } from '../reply/schemas';
+import type { EmailAccount, TaskSummary } from '../reply/schemas';
 import { canPickEmailAccount, whyNotExecutable } from '../reply/task';
 import { type StepName, stepNamesItem } from '../storage';
 import type { ReplyConnection } from './connection';
@@ -13,6 +13,12 @@ const STEP_NAMES_KEPT = 300;
 /** Step names are read again after a week; at most this many per due-list load (rate budget). */
 const STEP_NAME_TTL_MS = 7 * 24 * 3_600_000;
 const STEP_READS_PER_LOAD = 5;
+/**
+ * How long the rep's sending accounts are reused between panels: opening a one-off email would
+ * otherwise wait for a second request after the task's. Accounts change rarely; a new key or
+ * team is a new client, which asks again.
+ */
+const EMAIL_ACCOUNTS_KEPT_MS = 5 * 60_000;
 
 /** The rep's New tasks due by the end of today, as Reply lists them (all types, or sendable). */
 function dueToday(reply: ReplyClient, types: 'all' | 'sendable'): Promise<TaskSummary[]> {
@@ -31,6 +37,21 @@ export function createTaskReads(deps: {
 }) {
   const { connection, drafts, executor, checks } = deps;
   const stepNames = createRecordMap<StepName>(stepNamesItem, STEP_NAMES_KEPT);
+  const accountsAsked = new WeakMap<
+    ReplyClient,
+    { at: number; accounts: Promise<EmailAccount[]> }
+  >();
+
+  /** The rep's sending accounts, as last asked of this client within EMAIL_ACCOUNTS_KEPT_MS. */
+  function keptEmailAccounts(reply: ReplyClient): Promise<EmailAccount[]> {
+    const asked = accountsAsked.get(reply);
+    if (asked && Date.now() - asked.at < EMAIL_ACCOUNTS_KEPT_MS) return asked.accounts;
+    const accounts = reply.emailAccounts();
+    accountsAsked.set(reply, { at: Date.now(), accounts });
+    // A failure is not kept: the next panel asks again.
+    accounts.catch(() => accountsAsked.delete(reply));
+    return accounts;
+  }
 
   /**
    * Task summaries name their sequence step only by id: read one task of each step not known
@@ -72,7 +93,7 @@ export function createTaskReads(deps: {
       checks.warm(reply, task);
       const pickable = canPickEmailAccount(task) && whyNotExecutable(task) === null;
       // Without the list the panel still works: Reply then sends from the default account.
-      const emailAccounts = pickable ? await reply.emailAccounts().catch(() => null) : null;
+      const emailAccounts = pickable ? await keptEmailAccounts(reply).catch(() => null) : null;
       const [draft, execution, settings] = await kept;
       const preferred = settings.defaultEmailAccountId;
       return {
