@@ -93,7 +93,12 @@ export function QueueStep({
     };
     const onKey = (event: KeyboardEvent) => {
       const helpShown = Boolean(view.current?.querySelector('[role="dialog"]'));
-      if (helpShown || event.defaultPrevented) return;
+      if (event.defaultPrevented) return;
+      if (helpShown) {
+        // Escape closes the list wherever the focus is (the dialog handles it when it has it).
+        if (event.key === 'Escape') setHelpOpen(false);
+        return;
+      }
       const action = queueAction(event);
       if (!action) return;
       event.preventDefault();

@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { QUEUE_KEYS } from '@/utils/queue';
 
 /** The `?` list of every key the queue answers to: a dialog, closed by Escape or its button. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Before the dialog is first painted, so a key pressed as soon as it shows is the dialog's.
+  useLayoutEffect(() => {
     dialog.current?.querySelector('button')?.focus();
   }, []);
   const rows: [string, string][] = [

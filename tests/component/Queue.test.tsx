@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '@/entrypoints/popup/App';
 import { createPopupStore } from '@/utils/stores/popup';
@@ -98,6 +98,14 @@ describe('the day’s queue in the popup', () => {
     expect(screen.getByRole('heading', { name: 'Task 1 of 3' })).toBeTruthy();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Opened, it has the focus at once; an Escape from anywhere else still closes it.
+    key('?');
+    const again = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(again.contains(document.activeElement)).toBe(true);
+    (document.activeElement as HTMLElement).blur();
+    key('Escape');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('snoozes with Z then 1, and on to the next; a refusal says why and stays', async () => {
