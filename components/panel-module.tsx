@@ -4,6 +4,7 @@ import css from '@/assets/panel.css?inline';
 import { createMessagingConnector } from '@/utils/connector';
 import { visibleAddresses } from '@/utils/detect/candidates';
 import type { ComposeContext, PersonContext } from '@/utils/detect/context';
+import { PANEL_TAG } from '@/utils/panel-port';
 import { createChooserStore } from '@/utils/stores/chooser';
 import { createComposeStore } from '@/utils/stores/compose';
 import { createPanelStore } from '@/utils/stores/panel';
@@ -20,9 +21,6 @@ import { TaskPanel } from './TaskPanel';
  * never pay for Preact, Zustand or styles. Its exports become the world's global
  * `executeViaReplyPanel`.
  */
-
-/** The panel's host element; its open shadow root keeps page CSS and panel CSS apart. */
-export const PANEL_TAG = 'execute-via-reply';
 
 /** Shows the floating panel for one task; returns its removal. */
 export function mountTaskPanel(taskId: number): () => void {

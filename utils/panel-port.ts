@@ -17,3 +17,6 @@ export const WATCH_PORT_PREFIX = 'execute-via-reply:watch:';
  * frame's content-script world the same way as the panel.
  */
 export const CHUNK_PORT_PREFIX = 'execute-via-reply:chunk:';
+
+/** The panel's host element on the page (its shadow root holds the panel). */
+export const PANEL_TAG = 'execute-via-reply';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Connector } from '@/utils/connector';
 import { QUEUE_KEYS, type QueueAction, queueAction } from '@/utils/queue';
@@ -43,7 +43,11 @@ export function QueueStep({
 }) {
   const task = queue.tasks[queue.index];
   const [helpOpen, setHelpOpen] = useState(false);
-  const [snoozing, setSnoozing] = useState(false);
+  // Keyed by the task: a new task never opens with the last one's menu, and no effect after
+  // paint has to close it (a Z pressed first would be undone).
+  const [snoozingTask, setSnoozingTask] = useState<number | null>(null);
+  const snoozing = task !== undefined && snoozingTask === task.id;
+  const setSnoozing = (on: boolean) => setSnoozingTask(on && task ? task.id : null);
   const view = useRef<HTMLElement>(null);
   const panel = useMemo(
     () => (task ? createPanelStore(connector, task.id) : null),
@@ -56,8 +60,9 @@ export function QueueStep({
       .getState()
       .endQueueStep(panel?.getState().execution.status === 'done' ? 'done' : 'skipped');
 
-  // Sent or completed: on to the next task by itself.
-  useEffect(() => {
+  // Sent or completed: on to the next task by itself. Subscribed before the step is painted,
+  // so a send as soon as the task shows is not missed.
+  useLayoutEffect(() => {
     if (!panel) return;
     return panel.subscribe((state, before) => {
       if (state.execution.status === 'done' && before.execution.status !== 'done') {
@@ -65,9 +70,6 @@ export function QueueStep({
       }
     });
   }, [panel, store]);
-  useEffect(() => {
-    setSnoozing(false);
-  }, [task?.id]);
 
   const click = (selector: string) => {
     const button = view.current?.querySelector<HTMLButtonElement>(`${selector}:not(:disabled)`);
@@ -76,8 +78,8 @@ export function QueueStep({
   };
 
   // What is open is read from the page, not from state: a key pressed right after a change
-  // must not meet a listener from the render before.
-  useEffect(() => {
+  // must not meet a listener from the render before (registered before the paint, too).
+  useLayoutEffect(() => {
     const act = (action: QueueAction) => {
       if (action === 'help') return setHelpOpen(true);
       const snoozing = Boolean(view.current?.querySelector('.evr-snooze'));

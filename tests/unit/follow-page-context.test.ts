@@ -12,12 +12,20 @@ import {
   type PanelTarget,
   SETTLE_MS,
 } from '@/utils/content/follow-page-context';
+import { PANEL_TAG } from '@/utils/panel-port';
 
 /**
  * The follower's settle rule: a "couldn't read" target waits until the page has stopped
  * changing (bounded), so a late-rendered record never flashes the control, while a readable
  * target shows on the next frame. The panel module is a stand-in that records what it showed.
  */
+/** A stand-in panel's host on the page, as the panel module mounts one; returns its removal. */
+function onPage(): () => void {
+  const host = document.createElement(PANEL_TAG);
+  document.body.append(host);
+  return () => host.remove();
+}
+
 /** The test's changes add spans, so they count as arrivals too. */
 const SPANS = { arrivals: 'span', attributes: [] };
 
@@ -30,7 +38,7 @@ describe('followPageContext settling', () => {
     afterSettle,
     show: () => {
       shown.push(key);
-      return () => undefined;
+      return onPage();
     },
   });
   const change = async (ms: number) => {
@@ -241,7 +249,11 @@ describe('followPageContext replacing a panel', () => {
       key,
       show: () => {
         events.push(`show ${key}`);
-        return () => events.push(`remove ${key}`);
+        const remove = onPage();
+        return () => {
+          remove();
+          events.push(`remove ${key}`);
+        };
       },
     });
     let target: PanelTarget | null = panel('task:1');
@@ -251,9 +263,16 @@ describe('followPageContext replacing a panel', () => {
     document.body.append(document.createElement('span'));
     await vi.advanceTimersByTimeAsync(500);
     expect(events).toEqual(['show task:1', 'show task:2', 'remove task:1']);
+    // A page that replaces its body's children takes the panel along: the same target gets
+    // a new one.
+    document.body.replaceChildren(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(events.slice(-2)).toEqual(['show task:2', 'remove task:2']);
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
     target = null;
     document.body.append(document.createElement('span'));
     await vi.advanceTimersByTimeAsync(500);
     expect(events.at(-1)).toBe('remove task:2');
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
 import { firstTaskReference } from '../detect/references';
-import { PANEL_PORT } from '../panel-port';
+import { PANEL_PORT, PANEL_TAG } from '../panel-port';
 import { ARRIVAL_ANIMATION, type DomWatch } from './arrivals';
 
 type Panel = typeof PanelModule;
@@ -100,7 +100,9 @@ export function followPageContext(
     const key = target?.key ?? null;
     if (key !== settling?.key) stopSettling();
     if (key !== settledKey) settledKey = null;
-    if (key === (shown?.key ?? null)) return;
+    // A page that replaces its body's children takes the panel with it: the same target then
+    // gets a new one.
+    if (key === (shown?.key ?? null) && (!shown || document.querySelector(PANEL_TAG))) return;
     // The panel being replaced goes once the new one is up, in the same task (so no frame shows
     // both): its teardown, a preview frame's among it, then runs while the new panel's request
     // is out, not before it leaves.
