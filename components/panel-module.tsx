@@ -23,19 +23,19 @@ import { TaskPanel } from './TaskPanel';
  */
 
 /** Shows the floating panel for one task; returns its removal. */
-export function mountTaskPanel(taskId: number): () => void {
+export function mountTaskPanel(taskId: number): PanelMount {
   const store = createPanelStore(createMessagingConnector(), taskId);
   return mountInShadowRoot(<TaskPanel store={store} floating />, store.dispose);
 }
 
 /** Shows a CRM person's pending Reply tasks; returns its removal. */
-export function mountPersonPanel(person: PersonContext): () => void {
+export function mountPersonPanel(person: PersonContext): PanelMount {
   const store = createPersonStore(createMessagingConnector(), person);
   return mountInShadowRoot(<PersonPanel store={store} />, store.dispose);
 }
 
 /** Offers to send open drafts to Reply contacts through their pending tasks. */
-export function mountComposePanel(composes: ComposeContext[]): () => void {
+export function mountComposePanel(composes: ComposeContext[]): PanelMount {
   const store = createComposeStore(createMessagingConnector(), composes);
   const unreadable = composes.flatMap((c) => c.unreadable ?? []);
   return mountInShadowRoot(<ComposePanel store={store} unreadable={unreadable} />, () => undefined);
@@ -45,7 +45,7 @@ export function mountComposePanel(composes: ComposeContext[]): () => void {
  * A record page whose person can't be read (or shows no email or phone): the rep chooses an
  * address, then gets the usual person panel for it.
  */
-export function mountPersonChooser(person: PersonContext): () => void {
+export function mountPersonChooser(person: PersonContext): PanelMount {
   const store = createChooserStore({
     reason: person.recordShown ? 'no-details' : 'unreadable',
     candidates: person.recordShown ? [] : visibleAddresses(document),
@@ -60,7 +60,7 @@ export function mountPersonChooser(person: PersonContext): () => void {
 }
 
 /** Open drafts none of whose recipients can be read: the rep chooses who the draft is to. */
-export function mountComposeChooser(composes: ComposeContext[]): () => void {
+export function mountComposeChooser(composes: ComposeContext[]): PanelMount {
   const store = createChooserStore({
     reason: 'unreadable',
     candidates: visibleAddresses(
@@ -97,7 +97,13 @@ function ChosenDraft({ draft, address }: { draft: ComposeContext; address: strin
   return <ComposePanel store={store} />;
 }
 
-function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => void {
+/** A panel on the page: its host element (a page may remove it), and its removal. */
+export interface PanelMount {
+  host: Element;
+  remove(): void;
+}
+
+function mountInShadowRoot(view: ComponentChild, dispose: () => void): PanelMount {
   const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -110,9 +116,12 @@ function mountInShadowRoot(view: ComponentChild, dispose: () => void): () => voi
   shadow.append(style, container);
   document.body.append(host);
   render(view, container);
-  return () => {
-    render(null, container);
-    dispose();
-    host.remove();
+  return {
+    host,
+    remove() {
+      render(null, container);
+      dispose();
+      host.remove();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PanelMount } from '@/components/panel-module';
 import {
   ARRIVAL_ANIMATION,
   ARRIVAL_WATCHES,
@@ -20,10 +21,10 @@ import { PANEL_TAG } from '@/utils/panel-port';
  * target shows on the next frame. The panel module is a stand-in that records what it showed.
  */
 /** A stand-in panel's host on the page, as the panel module mounts one; returns its removal. */
-function onPage(): () => void {
+function onPage(): PanelMount {
   const host = document.createElement(PANEL_TAG);
   document.body.append(host);
-  return () => host.remove();
+  return { host, remove: () => host.remove() };
 }
 
 /** The test's changes add spans, so they count as arrivals too. */
@@ -165,7 +166,7 @@ describe('followPageContext watching for arrivals', () => {
   it('once something is found, checks after any change (and sees it go)', async () => {
     target = {
       key: 'found',
-      show: () => () => undefined,
+      show: onPage,
     };
     const reference = document.createElement('span');
     reference.dataset.replyTaskId = '7';
@@ -249,10 +250,13 @@ describe('followPageContext replacing a panel', () => {
       key,
       show: () => {
         events.push(`show ${key}`);
-        const remove = onPage();
-        return () => {
-          remove();
-          events.push(`remove ${key}`);
+        const mount = onPage();
+        return {
+          host: mount.host,
+          remove: () => {
+            mount.remove();
+            events.push(`remove ${key}`);
+          },
         };
       },
     });

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
+import type { PanelMount } from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
 import { firstTaskReference } from '../detect/references';
-import { PANEL_PORT, PANEL_TAG } from '../panel-port';
+import { PANEL_PORT } from '../panel-port';
 import { ARRIVAL_ANIMATION, type DomWatch } from './arrivals';
 
 type Panel = typeof PanelModule;
@@ -16,7 +17,7 @@ declare global {
 /** What a page offers: a stable key (a new key replaces the panel) and how to show it. */
 export interface PanelTarget {
   key: string;
-  show(panel: Panel): () => void;
+  show(panel: Panel): PanelMount;
   /**
    * Shown only once the page has settled on it: no change for SETTLE_MS (and at most
    * MAX_SETTLE_MS after it was first seen, so a page that never stops changing still gets it).
@@ -73,7 +74,7 @@ export function followPageContext(
   detect: () => PanelTarget | null,
   { observeDom }: { observeDom: DomWatch | null },
 ) {
-  let shown: { key: string; remove: () => void } | null = null;
+  let shown: { key: string; mount: PanelMount } | null = null;
   let latest = 0;
   /** Whether the last check found a target: then every change is worth a check. */
   let found = false;
@@ -89,7 +90,7 @@ export function followPageContext(
 
   const hide = () => {
     latest++;
-    shown?.remove();
+    shown?.mount.remove();
     shown = null;
   };
 
@@ -102,14 +103,14 @@ export function followPageContext(
     if (key !== settledKey) settledKey = null;
     // A page that replaces its body's children takes the panel with it: the same target then
     // gets a new one.
-    if (key === (shown?.key ?? null) && (!shown || document.querySelector(PANEL_TAG))) return;
+    if (key === (shown?.key ?? null) && (!shown || shown.mount.host.isConnected)) return;
     // The panel being replaced goes once the new one is up, in the same task (so no frame shows
     // both): its teardown, a preview frame's among it, then runs while the new panel's request
     // is out, not before it leaves.
     latest++;
     const replaced = shown;
     shown = null;
-    const removeReplaced = () => replaced?.remove();
+    const removeReplaced = () => replaced?.mount.remove();
     if (!target) return removeReplaced();
     if (target.afterSettle && settledKey !== key) {
       removeReplaced();
@@ -129,7 +130,7 @@ export function followPageContext(
     const panel = await loadPanel();
     // A newer change won while the panel loaded.
     if (!panel || turn !== latest || ctx.isInvalid) return removeReplaced();
-    shown = { key: target.key, remove: target.show(panel) };
+    shown = { key: target.key, mount: target.show(panel) };
     removeReplaced();
   }
 
