@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -15,7 +16,7 @@ export default defineConfig({
     excludeSources: ['tests/**', 'docs/screenshots/**', 'docs/store/**', 'vitest.config.ts'],
   },
   vite: () => ({
-    plugins: [preact(), nativeBrowserInContentScripts(), arrivalStylesheets()],
+    plugins: [preact(), lighterContentScripts(), arrivalStylesheets()],
     // Terser packs the always-loaded content scripts a few percent tighter than esbuild.
     build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, ecma: 2020 } },
   }),
@@ -64,24 +65,31 @@ export default defineConfig({
 });
 
 /**
- * The always-loaded content scripts use the browser's own promise-based extension namespace
- * (`browser` in Firefox, `chrome` in Chromium; both promise-based under Manifest V3) instead of
- * the webextension polyfill the rest of the extension gets: they touch only `runtime.connect`,
- * ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each. The background,
- * pages and the injected panel keep the polyfill.
+ * What the always-loaded content scripts get in place of two of WXT's modules:
+ * - the browser's own promise-based extension namespace (`browser` in Firefox, `chrome` in
+ *   Chromium; both promise-based under Manifest V3) instead of the webextension polyfill the rest
+ *   of the extension gets: they touch only `runtime.connect`, ports and `runtime.id`, and the
+ *   polyfill was about 2.6 KB gzip of each. The background, pages and the injected panel keep it.
+ * - a context that pays for itself only once there is something to do (utils/content/context.ts)
+ *   instead of WXT's, which WXT's content-script wrapper constructs before `main` runs.
  */
-function nativeBrowserInContentScripts(): Plugin {
+function lighterContentScripts(): Plugin {
+  const replacements: Record<string, string> = {
+    '@wxt-dev/webextension-polyfill/browser': '@wxt-dev/browser',
+    'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/content/context.ts'),
+  };
   let contentScript = false;
   return {
-    name: 'execute-via-reply:native-browser-in-content-scripts',
+    name: 'execute-via-reply:lighter-content-scripts',
     enforce: 'pre',
     configResolved(config) {
       const entry = config.build.lib ? config.build.lib.entry : '';
       contentScript = /\.content[\\/]/.test(JSON.stringify(entry));
     },
     resolveId(source, importer, options) {
-      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
-      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+      const replacement = contentScript ? replacements[source] : undefined;
+      if (!replacement) return null;
+      return this.resolve(replacement, importer, { ...options, skipSelf: true });
     },
   };
 }

@@ -10,9 +10,6 @@ import 'virtual:arrivals/references.css';
  * utils/background/site-registry): a panel for the Reply task a page references.
  */
 export default defineContentScript({
-  // WXT tells an older copy to stop by a DOM event only, not also by a postMessage that
-  // every message listener of the page would get (see followPageContext).
-  noScriptStartedPostMessage: true,
   registration: 'runtime',
   main(ctx) {
     followPageContext(ctx, referencedTaskTarget, { observeDom: REFERENCE_ARRIVALS });

@@ -5,9 +5,6 @@ import { detectHubSpotPerson } from '@/utils/detect/hubspot';
 
 /** HubSpot record pages: the person's pending Reply tasks, or a referenced task. */
 export default defineContentScript({
-  // WXT tells an older copy to stop by a DOM event only, not also by a postMessage that
-  // every message listener of the page would get (see followPageContext).
-  noScriptStartedPostMessage: true,
   matches: [...CRM_SITES.hubspot],
   main(ctx) {
     followCrmPage(ctx, detectHubSpotPerson);

@@ -5,9 +5,6 @@ import { findOutlookComposes } from '@/utils/detect/outlook';
 
 /** Outlook compose windows: send a draft to a Reply contact through their pending task. */
 export default defineContentScript({
-  // WXT tells an older copy to stop by a DOM event only, not also by a postMessage that
-  // every message listener of the page would get (see followPageContext).
-  noScriptStartedPostMessage: true,
   matches: [...MAIL_SITES.outlook],
   main(ctx) {
     followMailPage(ctx, findOutlookComposes);

@@ -4,9 +4,6 @@ import { taskIdFromUrl } from '@/utils/detect/reply';
 
 /** Reply's own web app: a panel for the task the URL names. */
 export default defineContentScript({
-  // WXT tells an older copy to stop by a DOM event only, not also by a postMessage that
-  // every message listener of the page would get (see followPageContext).
-  noScriptStartedPostMessage: true,
   matches: ['https://*.reply.io/*'],
   excludeMatches: ['https://api.reply.io/*'],
   main(ctx) {

@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PersonContext } from '../detect/context';
 import { REFERENCE_ARRIVALS } from './arrivals';
+import type { ContentContext } from './context';
 // The stylesheet that makes the browser report REFERENCE_ARRIVALS (wxt.config.ts).
 import 'virtual:arrivals/references.css';
 import {
@@ -17,7 +17,7 @@ import {
  * that the record has none) and lets the rep choose an address; nothing is looked up unasked.
  */
 export function followCrmPage(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   detectPerson: (doc: Document, url: URL) => PersonContext | null,
 ) {
   followPageContext(

@@ -1,8 +1,8 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ComposeContext } from '../detect/context';
 import { MAIL_ARRIVALS } from './arrivals';
 // The stylesheet that makes the browser report MAIL_ARRIVALS (wxt.config.ts).
 import 'virtual:arrivals/mail.css';
+import type { ContentContext } from './context';
 import { followPageContext, referencedTaskTarget } from './follow-page-context';
 
 /**
@@ -12,7 +12,7 @@ import { followPageContext, referencedTaskTarget } from './follow-page-context';
  * the page has settled, a small control that says so and lets the rep choose an address.
  */
 export function followMailPage(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   findComposes: (doc: Document) => ComposeContext[],
 ) {
   followPageContext(

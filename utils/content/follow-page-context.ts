@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type * as PanelModule from '@/components/panel-module';
 import type { PanelMount } from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
 import { firstTaskReference } from '../detect/references';
 import { PANEL_PORT } from '../panel-port';
 import { ARRIVAL_ANIMATION, type DomWatch } from './arrivals';
+import type { ContentContext } from './context';
 
 type Panel = typeof PanelModule;
 
@@ -64,13 +64,11 @@ const IDLE_TIMEOUT_MS = 200;
  * again. A new target replaces the panel; none removes it. Everything hangs off `ctx`, so an
  * invalidated content script leaves nothing behind.
  *
- * Every content script sets WXT's `noScriptStartedPostMessage`: WXT then tells an older copy of
- * the script to stop by a DOM event alone (its documented future default), not also by a
- * `window.postMessage` that every message listener of Gmail, HubSpot and the rest would receive
- * at every load.
+ * The context's validity (which touches the extension's runtime, and announces the script to an
+ * older copy: see ./context.ts) is asked only once there is a target, before the panel loads.
  */
 export function followPageContext(
-  ctx: ContentScriptContext,
+  ctx: ContentContext,
   detect: () => PanelTarget | null,
   { observeDom }: { observeDom: DomWatch | null },
 ) {
@@ -126,10 +124,11 @@ export function followPageContext(
       settling = { key: target.key, since, timer };
       return;
     }
+    if (ctx.isInvalid) return removeReplaced();
     const turn = latest;
     const panel = await loadPanel();
     // A newer change won while the panel loaded.
-    if (!panel || turn !== latest || ctx.isInvalid) return removeReplaced();
+    if (!panel || turn !== latest || ctx.signal.aborted) return removeReplaced();
     shown = { key: target.key, mount: target.show(panel) };
     removeReplaced();
   }
@@ -149,7 +148,7 @@ export function followPageContext(
   let pending: { when: When; cancel: () => void } | null = null;
   const run = () => {
     pending = null;
-    if (ctx.isValid) void update();
+    if (!ctx.signal.aborted) void update();
   };
   const later = (when: When): (() => void) => {
     if (when === When.NextTask) {
@@ -181,28 +180,38 @@ export function followPageContext(
     stopSettling();
     hide();
   });
-  // In-app navigation: the Navigation API where there is one (Chromium), else WXT's location
-  // watcher. Not the watcher everywhere: starting it checks the context through the extension
-  // API, whose first use costs the page about a millisecond at every load, task or not.
+  const { signal } = ctx;
+  // In-app navigation: the Navigation API where there is one, else a look at the URL each
+  // second (a history change fires no event a content script can hear).
   const { navigation } = globalThis as { navigation?: EventTarget };
-  if (navigation)
-    navigation.addEventListener('navigate', scheduleNavigation, { signal: ctx.signal });
-  else ctx.addEventListener(window, 'wxt:locationchange', scheduleNavigation);
+  if (navigation) navigation.addEventListener('navigate', scheduleNavigation, { signal });
+  else {
+    let url = location.href;
+    const poll = setInterval(() => {
+      if (location.href === url) return;
+      url = location.href;
+      scheduleNavigation();
+    }, 1000);
+    ctx.onInvalidated(() => clearInterval(poll));
+  }
   // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
   // a page restored from the back-forward cache gets its panel back.
-  ctx.addEventListener(window, 'pagehide', hide);
-  ctx.addEventListener(window, 'pageshow', (event) => {
-    if (event.persisted) scheduleNavigation();
-  });
+  addEventListener('pagehide', hide, { signal });
+  addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted) scheduleNavigation();
+    },
+    { signal },
+  );
   if (observeDom) {
     // Capturing on the window: the page stopping the event's propagation can't hide it.
-    ctx.addEventListener(
-      window,
+    addEventListener(
       'animationstart',
       (event) => {
         if (event.animationName === ARRIVAL_ANIMATION) schedule();
       },
-      { capture: true },
+      { capture: true, signal },
     );
     // The panel's own changes happen in its shadow root, which this observer doesn't see.
     const observer = new MutationObserver(scheduleIdle);
