@@ -44,6 +44,16 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s size budgets', (target) => {
     }
   });
 
+  it("gives the content scripts the project's lazy context, not WXT's (wxt.config.ts)", () => {
+    const scripts = readdirSync(join(dir, 'content-scripts')).filter((f) => f.endsWith('.js'));
+    for (const script of scripts) {
+      const code = readFileSync(join(dir, 'content-scripts', script), 'utf8');
+      // Both name their announcement so; only WXT's carries its own prefix.
+      expect(code, script).toContain(':content-script-started');
+      expect(code, script).not.toContain('wxt:content-script-started');
+    }
+  });
+
   it(`keeps the panel chunk within ${BUDGETS.panel / KB} KB gzip`, () => {
     const size = gzipped(join(dir, 'panel.js'));
     expect(size, `panel.js: ${size} bytes gzip`).toBeLessThanOrEqual(BUDGETS.panel);

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelMount } from '@/components/panel-module';
 import {
   ARRIVAL_ANIMATION,
@@ -7,6 +6,7 @@ import {
   arrivalStylesheet,
   type DomWatch,
 } from '@/utils/content/arrivals';
+import { ContentScriptContext } from '@/utils/content/context';
 import {
   followPageContext,
   MAX_SETTLE_MS,

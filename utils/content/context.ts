@@ -13,29 +13,36 @@ export interface ContentContext {
 }
 
 /**
- * The context the always-loaded content scripts get in the build, in place of WXT's (wxt.config.ts
- * maps WXT's module here for content scripts): the same contract, paid for only when there is
- * something to do. WXT's constructor announces the script with a CustomEvent on `document`, listens
- * there for a newer copy, and names both events by `runtime.id`. In a page's isolated world the
- * first touch of `document` and of `runtime` each build their bindings, about 20 and 13 KB of
- * the page's heap (tests/bench/memory.ts), on every page the script matches, nothing to show or
- * not. Here the announcement waits for the first `isInvalid`/`isValid`: the script asks that
- * only before it uses the extension (to load its panel), when the runtime is needed anyway.
- * It goes by `window`, whose wrapper already exists, and a plain Event: an older copy that hears
- * it stops, and a copy ignores its own announcement because dispatching is synchronous. An older
- * copy that never acted has nothing to stop; it finds itself orphaned at its next check.
+ * The context the content scripts get in the build, in place of WXT's (wxt.config.ts maps WXT's
+ * module here for content scripts, whose `main` is still typed with WXT's class: hand it on as a
+ * ContentContext, nothing more). The same contract, paid for only once there is something to do.
+ * WXT's constructor announces the script with a CustomEvent on `document`, listens there for a
+ * newer copy, and names both events by `runtime.id`; in a page's isolated world the first touch
+ * of `document` and of `runtime` each build their bindings, about 18 and 13 KB of the page's heap
+ * (README, "Speed, measured"), on every page the script matches. Here the announcement waits for
+ * the first `isInvalid`/`isValid`, which the script asks only before it uses the extension (to
+ * load its panel), when the runtime is needed anyway. It goes by `window`, whose wrapper already
+ * exists, and a plain Event: an older copy that hears it stops, and a copy ignores its own
+ * announcement because dispatching is synchronous. An older copy that never acted has nothing to
+ * stop; it finds itself orphaned at its next check.
  */
 export class ContentScriptContext implements ContentContext {
+  readonly #name: string;
   readonly #controller = new AbortController();
   #announced = false;
 
-  constructor(private readonly contentScriptName: string) {}
+  constructor(contentScriptName: string) {
+    this.#name = contentScriptName;
+  }
 
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
 
-  /** True once stopped: by `abort`, by a newer copy, or because the extension went away. */
+  /**
+   * True once stopped: by `abort`, by a newer copy, or because the extension went away. The first
+   * call that finds the extension there announces this copy (see above).
+   */
   get isInvalid(): boolean {
     if (this.signal.aborted) return true;
     // An orphaned content script (the extension updated or removed) has no runtime id.
@@ -59,7 +66,7 @@ export class ContentScriptContext implements ContentContext {
 
   #announce() {
     this.#announced = true;
-    const type = `${browser.runtime.id}:${this.contentScriptName}:content-script-started`;
+    const type = `${browser.runtime.id}:${this.#name}:content-script-started`;
     let announcing = true;
     window.addEventListener(
       type,
