@@ -67,16 +67,18 @@ export default defineConfig({
 /**
  * What the always-loaded content scripts get in place of two of WXT's modules:
  * - the browser's own promise-based extension namespace (`browser` in Firefox, `chrome` in
- *   Chromium; both promise-based under Manifest V3) instead of the webextension polyfill the rest
- *   of the extension gets: they touch only `runtime.connect`, ports and `runtime.id`, and the
- *   polyfill was about 2.6 KB gzip of each. The background, pages and the injected panel keep it.
+ *   Chromium; both promise-based under Manifest V3), picked at first use (utils/content/browser.ts),
+ *   instead of the webextension polyfill the rest of the extension gets: they touch only
+ *   `runtime.connect`, ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each.
+ *   The background, pages and the injected panel keep it.
  * - a context that pays for itself only once there is something to do (utils/content/context.ts)
  *   instead of WXT's, which WXT's content-script wrapper constructs before `main` runs.
  */
 function lighterContentScripts(): Plugin {
+  const ours = (file: string) => resolve(import.meta.dirname, 'utils/content', file);
   const replacements: Record<string, string> = {
-    '@wxt-dev/webextension-polyfill/browser': '@wxt-dev/browser',
-    'wxt/utils/content-script-context': resolve(import.meta.dirname, 'utils/content/context.ts'),
+    '@wxt-dev/webextension-polyfill/browser': ours('browser.ts'),
+    'wxt/utils/content-script-context': ours('context.ts'),
   };
   let contentScript = false;
   return {

@@ -280,3 +280,52 @@ describe('followPageContext replacing a panel', () => {
     expect(document.querySelector(PANEL_TAG)).toBeNull();
   });
 });
+
+/**
+ * A follower that reads only the URL (Reply's pages) checks at once, and listens for the page's
+ * leaving and return only once it has shown a panel: a page that never shows one pays for
+ * neither (README, "Speed, measured").
+ */
+describe('followPageContext on URL-only pages', () => {
+  let ctx: ContentScriptContext;
+  afterEach(() => {
+    ctx.abort();
+    globalThis.executeViaReplyPanel = undefined;
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('checks at once, and follows pagehide and pageshow from the first panel on', async () => {
+    vi.useFakeTimers();
+    document.body.replaceChildren();
+    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
+    ctx = new ContentScriptContext('test');
+    const listened = vi.spyOn(window, 'addEventListener');
+    const pageLife = () =>
+      listened.mock.calls.map(([type]) => type).filter((type) => type.startsWith('page'));
+    const restored = () => Object.assign(new Event('pageshow'), { persisted: true });
+    let checks = 0;
+    const detect = () => {
+      checks++;
+      return /\/tasks\/1$/.test(location.pathname) ? { key: 'task:1', show: onPage } : null;
+    };
+    history.replaceState(null, '', '/inbox');
+    followPageContext(ctx, detect, { observeDom: null });
+    expect(checks).toBe(1);
+    window.dispatchEvent(restored());
+    await vi.advanceTimersByTimeAsync(50);
+    expect(checks).toBe(1);
+    expect(pageLife()).toEqual([]);
+    // In-app navigation to a task (jsdom has no Navigation API: the follower looks each second).
+    history.pushState(null, '', '/tasks/1');
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
+    expect(pageLife()).toEqual(['pagehide', 'pageshow']);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(document.querySelector(PANEL_TAG)).toBeNull();
+    window.dispatchEvent(restored());
+    await vi.advanceTimersByTimeAsync(50);
+    expect(document.querySelector(PANEL_TAG)).not.toBeNull();
+    expect(pageLife()).toEqual(['pagehide', 'pageshow']);
+  });
+});

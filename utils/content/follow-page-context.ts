@@ -78,6 +78,8 @@ export function followPageContext(
   let found = false;
   /** Observes the page's changes while something is found (see below). */
   let followChanges: ((on: boolean) => void) | undefined;
+  /** Starts following the page's leaving and return, with the first panel (see below). */
+  let followPageLife: (() => void) | undefined;
   /** A target waiting for the page to settle, and the key that has settled, if any. */
   let settling: { key: string; since: number; timer: ReturnType<typeof setTimeout> } | null = null;
   let settledKey: string | null = null;
@@ -131,6 +133,7 @@ export function followPageContext(
     if (!panel || turn !== latest || ctx.signal.aborted) return removeReplaced();
     shown = { key: target.key, mount: target.show(panel) };
     removeReplaced();
+    followPageLife?.();
   }
 
   /**
@@ -194,16 +197,22 @@ export function followPageContext(
     }, 1000);
     ctx.onInvalidated(() => clearInterval(poll));
   }
-  // Leaving the page unmounts the panel, which saves a draft still waiting to be saved;
-  // a page restored from the back-forward cache gets its panel back.
-  addEventListener('pagehide', hide, { signal });
-  addEventListener(
-    'pageshow',
-    (event) => {
-      if (event.persisted) scheduleNavigation();
-    },
-    { signal },
-  );
+  /**
+   * From the first panel on, leaving the page unmounts the panel, which saves a draft still
+   * waiting to be saved, and a page restored from the back-forward cache gets its panel back.
+   * A page that never showed one has nothing to put away, nor listeners to pay for.
+   */
+  followPageLife = () => {
+    followPageLife = undefined;
+    addEventListener('pagehide', hide, { signal });
+    addEventListener(
+      'pageshow',
+      (event) => {
+        if (event.persisted) scheduleNavigation();
+      },
+      { signal },
+    );
+  };
   if (observeDom) {
     // Capturing on the window: the page stopping the event's propagation can't hide it.
     addEventListener(
@@ -225,10 +234,12 @@ export function followPageContext(
     };
     ctx.onInvalidated(() => observer.disconnect());
   }
-  // The first check (a scan of the whole document, a few ms on a 10,000-element page) waits
-  // for an idle moment, at most IDLE_TIMEOUT_MS, instead of lengthening the page's load task;
-  // navigation or an arrival meanwhile checks on the next frame instead.
-  scheduleIdle();
+  // A first check that scans the document (a few ms on a 10,000-element page) waits for an idle
+  // moment, at most IDLE_TIMEOUT_MS, instead of lengthening the page's load task; navigation or
+  // an arrival meanwhile checks on the next frame instead. One that reads only the URL runs now,
+  // which costs the page less heap than an idle callback (README, "Speed, measured").
+  if (observeDom) scheduleIdle();
+  else run();
 }
 
 /** The panel for one Reply task. */
