@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
-import { build } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineWxtModule } from 'wxt/modules';
 import { noHtmlSinks } from './no-html-sinks';
 
@@ -44,7 +44,7 @@ export default defineWxtModule({
           root: wxt.config.root,
           logLevel: 'warn',
           mode: wxt.config.mode,
-          plugins: [preact(), noHtmlSinks()],
+          plugins: [preact(), noHtmlSinks(), i18nFromTable(wxt.config.root)],
           resolve: {
             alias: [
               // The panel's on-demand parts arrive by injection, not import (see there).
@@ -78,3 +78,20 @@ export default defineWxtModule({
     });
   },
 });
+
+/**
+ * @wxt-dev/i18n's `browser`, in these builds, is utils/i18n/panel-browser.ts: its messages come
+ * from the table the background injects with the panel, not from a first `i18n.getMessage`
+ * that blocks the page (utils/i18n/message-table.ts).
+ */
+function i18nFromTable(root: string): Plugin {
+  const shim = resolve(root, 'utils/i18n/panel-browser.ts');
+  return {
+    name: 'execute-via-reply:i18n-from-table',
+    enforce: 'pre',
+    resolveId(source, importer, options) {
+      if (source !== '@wxt-dev/browser' || !importer?.includes('/@wxt-dev/i18n/')) return null;
+      return this.resolve(shim, importer, { ...options, skipSelf: true });
+    },
+  };
+}

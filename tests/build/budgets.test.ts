@@ -54,6 +54,16 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s size budgets', (target) => {
     }
   });
 
+  it('gives the panel and its parts their messages from the injected table (modules/panel-chunk.ts)', () => {
+    for (const chunk of ['panel.js', 'editor.js', 'sms.js']) {
+      const code = readFileSync(join(dir, chunk), 'utf8');
+      // Wherever @wxt-dev/i18n is bundled, its getMessage is the table's.
+      if (code.includes('Message not found'))
+        expect(code, chunk).toContain('executeViaReplyMessages');
+    }
+    expect(readFileSync(join(dir, 'panel.js'), 'utf8')).toContain('executeViaReplyMessages');
+  });
+
   it(`keeps the panel chunk within ${BUDGETS.panel / KB} KB gzip`, () => {
     const size = gzipped(join(dir, 'panel.js'));
     expect(size, `panel.js: ${size} bytes gzip`).toBeLessThanOrEqual(BUDGETS.panel);
