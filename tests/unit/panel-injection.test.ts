@@ -10,7 +10,7 @@ import { messageFromTable } from '@/utils/i18n/message-table';
 describe('injectPanel', () => {
   const sender = { tab: { id: 4 } as never, frameId: 2, id: fakeBrowser.runtime.id };
   const target = { tabId: 4, frameIds: [2] };
-  let injections: { files?: string[]; func?: (table: unknown) => void; args?: unknown[] }[];
+  let injections: { files?: string[]; func?: (table: unknown) => void; args?: [unknown] }[];
   let bundle: () => Promise<Response>;
 
   beforeEach(() => {
@@ -43,7 +43,7 @@ describe('injectPanel', () => {
     await injectPanel(sender, '/panel.js');
     expect(injections.map((i) => i.files ?? 'messages')).toEqual([['/panel.js'], 'messages']);
     const messages = injections[1];
-    messages?.func?.(...(messages.args ?? []));
+    messages?.func?.(messages.args?.[0]);
     const table = globalThis.executeViaReplyMessages;
     expect(Object.keys(table ?? {})).toEqual(['task_due', 'extName', '@@ui_locale', '@@bidi_dir']);
     expect(messageFromTable(table, 'task_due', ['morgen'])).toBe('Fällig morgen');
