@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { dialledNumber } from '@/utils/phone';
 import type { SmsCount } from '@/utils/sms-count';
@@ -35,6 +35,8 @@ export function SmsEditor({
       gone = true;
     };
   }, []);
+  // Counted when the text changes, not on every render of the panel (a click renders it twice).
+  const facts = useMemo(() => count?.(body) ?? null, [count, body]);
 
   return (
     <>
@@ -49,7 +51,7 @@ export function SmsEditor({
         />
       </label>
       <div id={countId} class="evr-sms-count">
-        {count && <SmsFacts count={count(body)} />}
+        {facts && <SmsFacts count={facts} />}
         {phone && (
           <p class="evr-muted">
             {i18n.t('sms.dialledAs')} <span class="evr-number">{dialledNumber(phone)}</span>
