@@ -70,6 +70,13 @@ describe.each(['chromium', 'firefox'] as const)('%s in German', (name: BrowserNa
       { timeout: STEP_MS },
     );
     expect(await root.jsonValue()).toMatch(/^de\S* ltr$/);
+    // Its words came from the table the background injected with it, in the browser's language
+    // (utils/i18n/message-table.ts). Only Chromium's content-script world can be entered.
+    const table = await browser.inContentScript?.(
+      page,
+      `[executeViaReplyMessages['actions_execute'], executeViaReplyMessages['@@ui_locale']]`,
+    );
+    if (name === 'chromium') expect(table).toEqual(['Über Reply ausführen', 'de']);
 
     await (await panel.button(page, 'Über Reply ausführen')).click();
     const sent = await panel.region(page, 'status', 'Gesendet.');
