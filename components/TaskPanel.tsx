@@ -83,7 +83,8 @@ interface LoadedProps {
 }
 
 function LoadedTaskView({ store, task, accounts }: LoadedProps) {
-  const execution = useStore(store, (s) => s.execution);
+  // A primitive, so "Sending…" doesn't render the facts again: only the form below changes.
+  const done = useStore(store, (s) => s.execution.status === 'done');
   const blocked = whyNotExecutable(task);
   const to = recipient(task);
   const due = dueText(task);
@@ -118,7 +119,7 @@ function LoadedTaskView({ store, task, accounts }: LoadedProps) {
       </dl>
       {DoneByRep ? (
         <DoneByRep store={store} task={task} />
-      ) : blocked && execution.status !== 'done' ? (
+      ) : blocked && !done ? (
         <>
           <p class="evr-note">{blocked}</p>
           <ContentPreview task={task} />
@@ -149,13 +150,15 @@ function BodyPreview({ task, body }: { task: Task; body: string }) {
 function DraftEditor({ store, task, accounts }: LoadedProps) {
   const edits = useStore(store, (s) => s.edits);
   const emailAccountId = useStore(store, (s) => s.emailAccountId);
-  const execution = useStore(store, (s) => s.execution);
+  const locked = useStore(
+    store,
+    (s) => s.execution.status !== 'idle' && s.execution.status !== 'failed',
+  );
   const actions = store.getState();
   const rendered = task.content ?? task.template;
   const subject = edits.subject ?? rendered?.subject ?? '';
   const body = edits.body ?? rendered?.body ?? '';
   const edited = edits.subject !== null || edits.body !== null;
-  const locked = execution.status !== 'idle' && execution.status !== 'failed';
 
   return (
     <form

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { options } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '@/components/TaskPanel';
 import type { Task } from '@/utils/reply/schemas';
@@ -55,6 +56,35 @@ describe('TaskPanel', () => {
     expect((await screen.findByRole('status')).textContent).toMatch(/^Sent\. Finished at /);
     expect(connector.executeTask).toHaveBeenCalledWith({ taskId: 101 }, expect.any(AbortSignal));
     expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
+  });
+
+  it('renders for a click only what the click changes: not the facts for "Sending…", never the preview', async () => {
+    let answer: (result: ReturnType<typeof finished>) => void = () => undefined;
+    renderPanel(
+      fakeConnector({
+        loaded: loaded(makeTask()),
+        executed: (task) => new Promise((resolve) => (answer = () => resolve(finished(task)))),
+      }),
+    );
+    await screen.findByTitle('Email preview');
+    const renders: string[] = [];
+    const previous = options.diffed;
+    options.diffed = (vnode) => {
+      const name = (vnode.type as { name?: string } | null)?.name;
+      if (name === 'LoadedTaskView' || name === 'EmailPreview') renders.push(name);
+      previous?.(vnode);
+    };
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Execute via Reply' }));
+      await screen.findByRole('button', { name: 'Sending…' });
+      expect(renders).toEqual([]);
+      answer(finished(makeTask()));
+      expect((await screen.findByRole('status')).textContent).toMatch(/^Sent\. /);
+      // The finished task's facts, once; the same body's preview not at all.
+      expect(renders).toEqual(['LoadedTaskView']);
+    } finally {
+      options.diffed = previous;
+    }
   });
 
   it('sends edits as content', async () => {
