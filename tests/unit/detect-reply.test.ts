@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { taskIdFromUrl } from '@/utils/detect/reply';
 
+/**
+ * Reply's web app URLs as ../shared/reply-api.md ("Reply's web app") gives them: run.reply.io
+ * with its older hash routes (`/Dashboard/Material#/...`, capitals included) and app.reply.io,
+ * a task named by path, hash or query since Reply documents no task page URL. Case is not
+ * significant anywhere in them (the detector lower-cases the URL rather than matching
+ * case-insensitively).
+ */
 describe('taskIdFromUrl', () => {
   it.each([
     ['https://run.reply.io/tasks/101', 101],
@@ -13,6 +20,9 @@ describe('taskIdFromUrl', () => {
     ['https://run.reply.io/inbox?foo=1&taskId=11&bar=2', 11],
     ['https://app.reply.io/people/5/tasks/12', 12],
     ['https://RUN.REPLY.IO/TASKS/13', 13],
+    ['https://run.reply.io/Dashboard/Material#/Tasks/15', 15],
+    ['https://run.reply.io/Dashboard/Material?TaskID=16', 16],
+    ['https://run.reply.io/Dashboard/Material#/tasks?TASKID=17', 17],
     ['https://reply.io/tasks/14', 14],
   ])('%s names task %i', (url, id) => {
     expect(taskIdFromUrl(url)).toBe(id);

@@ -27,6 +27,27 @@ function onPage(): PanelMount {
   return { host, remove: () => host.remove() };
 }
 
+/**
+ * Per test: fake timers, an empty page, a stand-in panel module already injected, and a fresh
+ * context, all undone afterwards. `ctx` is read inside a test.
+ */
+function useFollowerWorld(): { ctx: ContentScriptContext } {
+  const world = {} as { ctx: ContentScriptContext };
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.replaceChildren();
+    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
+    world.ctx = new ContentScriptContext('test');
+  });
+  afterEach(() => {
+    world.ctx.abort();
+    globalThis.executeViaReplyPanel = undefined;
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+  return world;
+}
+
 /** The test's changes add spans, so they count as arrivals too. */
 const SPANS = { arrivals: 'span', attributes: [] };
 
@@ -233,18 +254,9 @@ describe('arrival stylesheets', () => {
 });
 
 describe('followPageContext replacing a panel', () => {
-  let ctx: ContentScriptContext;
-  afterEach(() => {
-    ctx.abort();
-    globalThis.executeViaReplyPanel = undefined;
-    vi.useRealTimers();
-  });
+  const world = useFollowerWorld();
 
   it('shows the new panel before the old one goes, in the same task, and removes the last', async () => {
-    vi.useFakeTimers();
-    document.body.replaceChildren();
-    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
-    ctx = new ContentScriptContext('test');
     const events: string[] = [];
     const panel = (key: string): PanelTarget => ({
       key,
@@ -261,7 +273,7 @@ describe('followPageContext replacing a panel', () => {
       },
     });
     let target: PanelTarget | null = panel('task:1');
-    followPageContext(ctx, () => target, { observeDom: SPANS });
+    followPageContext(world.ctx, () => target, { observeDom: SPANS });
     await vi.advanceTimersByTimeAsync(500);
     target = panel('task:2');
     document.body.append(document.createElement('span'));
@@ -287,19 +299,9 @@ describe('followPageContext replacing a panel', () => {
  * neither (README, "Speed, measured").
  */
 describe('followPageContext on URL-only pages', () => {
-  let ctx: ContentScriptContext;
-  afterEach(() => {
-    ctx.abort();
-    globalThis.executeViaReplyPanel = undefined;
-    vi.restoreAllMocks();
-    vi.useRealTimers();
-  });
+  const world = useFollowerWorld();
 
   it('checks at once, and follows pagehide and pageshow from the first panel on', async () => {
-    vi.useFakeTimers();
-    document.body.replaceChildren();
-    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
-    ctx = new ContentScriptContext('test');
     const listened = vi.spyOn(window, 'addEventListener');
     const pageLife = () =>
       listened.mock.calls.map(([type]) => type).filter((type) => type.startsWith('page'));
@@ -310,7 +312,7 @@ describe('followPageContext on URL-only pages', () => {
       return /\/tasks\/1$/.test(location.pathname) ? { key: 'task:1', show: onPage } : null;
     };
     history.replaceState(null, '', '/inbox');
-    followPageContext(ctx, detect, { observeDom: null });
+    followPageContext(world.ctx, detect, { observeDom: null });
     expect(checks).toBe(1);
     window.dispatchEvent(restored());
     await vi.advanceTimersByTimeAsync(50);

@@ -26,21 +26,26 @@ export async function injectPanel(sender: Sender, file: ScriptPublicPath): Promi
   const tabId = sender.tab?.id;
   if (tabId === undefined) throw new Error('Only a tab can take the panel.');
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
-  const panel = browser.scripting.executeScript({ target, files: [file] });
-  if (file !== SCRIPTS[PANEL_PORT]) return void (await panel);
-  const messages = panelMessages()
-    .then((table) =>
-      browser.scripting.executeScript({
-        target,
-        func: (injected: MessageTable) => {
-          globalThis.executeViaReplyMessages = injected;
-        },
-        args: [table],
-      }),
-    )
+  const injections: Promise<unknown>[] = [
+    browser.scripting.executeScript({ target, files: [file] }),
+  ];
+  if (file === SCRIPTS[PANEL_PORT]) injections.push(injectMessages(target));
+  await Promise.all(injections);
+}
+
+/** The panel's message table, into the same world. */
+async function injectMessages(target: { tabId: number; frameIds: number[] }): Promise<void> {
+  try {
+    await browser.scripting.executeScript({
+      target,
+      func: (injected: MessageTable) => {
+        globalThis.executeViaReplyMessages = injected;
+      },
+      args: [await panelMessages()],
+    });
+  } catch {
     // Without the table the panel asks the browser for each message, as the popup does.
-    .catch(() => undefined);
-  await Promise.all([panel, messages]);
+  }
 }
 
 let messageTable: Promise<MessageTable> | undefined;
@@ -54,7 +59,7 @@ function panelMessages(): Promise<MessageTable> {
     const names = Object.keys((await bundle.json()) as Record<string, unknown>);
     // Typed by WXT for the names it knows; any name is a string to the browser.
     const getMessage = browser.i18n.getMessage.bind(browser.i18n) as GetMessage;
-    return markedMessages(getMessage, [...names, '@@ui_locale', '@@bidi_dir']);
+    return markedMessages(getMessage, names);
   })();
   messageTable.catch(() => {
     messageTable = undefined;

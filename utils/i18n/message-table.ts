@@ -26,10 +26,13 @@ const MARK = new RegExp(`[${MARKS.join('')}]`, 'g');
 /** What the browser's own `i18n.getMessage` is called as. */
 export type GetMessage = (name: string, substitutions?: string | string[]) => string;
 
-/** The browser's messages with marks for substitutions; the predefined `@@` ones included. */
+/** The predefined messages the views read (utils/ui-language.ts), besides the extension's own. */
+const PREDEFINED = ['@@ui_locale', '@@bidi_dir'];
+
+/** The browser's messages with marks for substitutions, the predefined ones after them. */
 export function markedMessages(getMessage: GetMessage, names: Iterable<string>): MessageTable {
   const table: Record<string, string> = {};
-  for (const name of names) table[name] = getMessage(name, MARKS);
+  for (const name of [...names, ...PREDEFINED]) table[name] = getMessage(name, MARKS);
   return table;
 }
 
