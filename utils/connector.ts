@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CustomSite } from './custom-sites';
+import { executeOverPort } from './execution-port';
 import type {
   BatchOutcome,
   ConnectionView,
@@ -11,7 +12,7 @@ import type {
   Result,
 } from './messaging';
 import { messenger } from './messaging';
-import { WATCH_PORT_PREFIX } from './panel-port';
+import { EXECUTE_PORT } from './panel-port';
 import type { CompleteBody } from './reply/complete';
 import { ReplyError } from './reply/errors';
 import type { EmailAccount, Task, TaskSummary, TaskType } from './reply/schemas';
@@ -72,29 +73,20 @@ export function createMessagingConnector(): Connector {
     saveApiKey: (apiKey) => send(() => messenger.sendMessage('saveApiKey', { apiKey })),
     removeApiKey: () => send(() => messenger.sendMessage('removeApiKey', undefined)),
     loadTask: (taskId) => send(() => messenger.sendMessage('loadTask', { taskId })),
-    async executeTask(request, watching) {
-      const watch = browser.runtime.connect({ name: `${WATCH_PORT_PREFIX}${request.taskId}` });
-      let open = true;
-      const unwatch = () => {
-        if (open) watch.disconnect();
-        open = false;
-      };
-      watching?.addEventListener('abort', unwatch, { once: true });
-      try {
-        return await messenger.sendMessage('executeTask', request);
-      } catch {
-        // The background stopped while the request was out (Chrome idles service workers,
-        // Firefox unloads event pages). Ask the one that starts now what became of it.
-        const status = await connector.executionStatus(request.taskId);
-        if (!status.ok) return status;
-        return status.value
-          ? { ok: true, value: status.value }
-          : { ok: false, error: new ReplyError('not-sent').toFailure() };
-      } finally {
-        watching?.removeEventListener('abort', unwatch);
-        unwatch();
-      }
-    },
+    executeTask: (request, watching) =>
+      executeOverPort(
+        () => browser.runtime.connect({ name: EXECUTE_PORT }),
+        request,
+        watching,
+        // Ask the background that answers now (a new one, if it stopped) what became of it.
+        async () => {
+          const status = await connector.executionStatus(request.taskId);
+          if (!status.ok) return status;
+          return status.value
+            ? { ok: true, value: status.value }
+            : { ok: false, error: new ReplyError('not-sent').toFailure() };
+        },
+      ),
     completeTask: (taskId, body = {}) =>
       send(() => messenger.sendMessage('completeTask', { taskId, ...body })),
     completeTasks: (tasks) => send(() => messenger.sendMessage('completeTasks', { tasks })),

@@ -77,6 +77,10 @@ export interface ProtocolMap {
   saveApiKey(data: Input<'saveApiKey'>): Result<ConnectionView>;
   removeApiKey(): Result<ConnectionView>;
   loadTask(data: Input<'loadTask'>): Result<LoadedTask>;
+  /**
+   * Sends a task and completes it. It travels on a port of its own (../execution-port.ts), not
+   * as a message: the same request, schema, checks and answer.
+   */
   executeTask(data: ExecuteRequest): Result<ExecutionOutcome>;
   /** Completes a task without sending anything (done by the rep, or its contact opted out). */
   completeTask(data: Input<'completeTask'>): Result<ExecutionOutcome>;

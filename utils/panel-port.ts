@@ -7,10 +7,10 @@
 export const PANEL_PORT = 'execute-via-reply:panel';
 
 /**
- * Open while a view waits for an execution (`<prefix><taskId>`): an execution that settles
- * after every such port closed (panel closed, tab gone, popup shut) raises a notification.
+ * A view's execution: the request and its answer travel on a port by this name, open while
+ * the view waits (../execution-port.ts).
  */
-export const WATCH_PORT_PREFIX = 'execute-via-reply:watch:';
+export const EXECUTE_PORT = 'execute-via-reply:execute';
 
 /**
  * The panel's on-demand parts (`<prefix>editor`, `<prefix>sms`), injected into the asking

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import { browser, MatchPattern } from '#imports';
+import { serveExecutionPort } from '../execution-port';
 import { messenger, type ProtocolMap, type Result } from '../messaging';
-import { WATCH_PORT_PREFIX } from '../panel-port';
+import { EXECUTE_PORT } from '../panel-port';
 import { ReplyError } from '../reply/errors';
 import { injectPanel, scriptOfPort } from './panel-injection';
 import { requestSchemas } from './requests';
@@ -91,7 +92,6 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
     on('loadTask', own, ({ taskId }) => tasks.load(taskId)),
     on('dueTasks', fromExtensionPage, () => tasks.due()),
     on('emailAccounts', fromExtensionPage, () => tasks.emailAccounts()),
-    on('executeTask', own, (request) => execution.executeFromView(request)),
     on('completeTask', own, ({ taskId, ...body }) => execution.complete(taskId, body)),
     on('completeTasks', fromExtensionPage, ({ tasks }) => execution.completeMany(tasks)),
     on('snoozeTask', own, ({ taskId, until }) => reschedule.snooze(taskId, until)),
@@ -119,10 +119,13 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
   ];
   const onPort = (port: Browser.runtime.Port) => {
     const sender = port.sender ?? {};
-    if (port.name.startsWith(WATCH_PORT_PREFIX)) {
-      const taskId = Number(port.name.slice(WATCH_PORT_PREFIX.length));
-      if (!own(sender) || !Number.isSafeInteger(taskId)) port.disconnect();
-      else port.onDisconnect.addListener(execution.watch(taskId));
+    if (port.name === EXECUTE_PORT) {
+      const answer = (data: unknown, onValid: (request: Input<'executeTask'>) => void) =>
+        answerer('executeTask', own, (request) => {
+          onValid(request);
+          return execution.executeFromView(request);
+        })(data, sender);
+      serveExecutionPort(port, answer, execution.watch);
       return;
     }
     const script = scriptOfPort(port.name);
@@ -142,12 +145,13 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
   };
 }
 
-function on<K extends Type>(
+/** A request's answer: from an allowed sender, valid by its schema, run; never a throw. */
+function answerer<K extends Type>(
   type: K,
   allowed: Allowed,
   run: (data: Input<K>) => Promise<Value<K>>,
-): () => void {
-  const answer = async (data: unknown, sender: Sender): Promise<Result<Value<K>>> => {
+): (data: unknown, sender: Sender) => Promise<Result<Value<K>>> {
+  return async (data, sender) => {
     const parsed = v.safeParse(requestSchemas[type], data);
     if (!allowed(sender) || !parsed.success) {
       return { ok: false, error: new ReplyError('bad-message').toFailure() };
@@ -159,6 +163,14 @@ function on<K extends Type>(
       return { ok: false, error: failure.toFailure() };
     }
   };
+}
+
+function on<K extends Type>(
+  type: K,
+  allowed: Allowed,
+  run: (data: Input<K>) => Promise<Value<K>>,
+): () => void {
+  const answer = answerer(type, allowed, run);
   // TypeScript can't relate a generic K's Result to the library's conditional return type.
   return messenger.onMessage(type, ({ data, sender }) => answer(data, sender) as never);
 }

@@ -57,7 +57,7 @@ export function createExecution(deps: {
     graceMs: deps.graceMs,
   });
 
-  /** Views waiting for each task's execution (open watch ports). */
+  /** Views waiting for each task's execution (their execution ports open). */
   const watchers = new Map<number, number>();
 
   /**

@@ -153,9 +153,8 @@ export function createPanelStore(connector: Connector, taskId: number) {
       if (state.load.status !== 'ready') return;
       const request = executeRequest(state, state.load.task);
       if (acknowledged.length > 0) request.acknowledged = [...acknowledged];
-      // The request leaves before "Sending…" is rendered: the messaging library awaits once
-      // before it posts, and a render queued first would run in that gap (a few ms of the
-      // rep's wait). Set in the same task, so no second click can come between.
+      // The request leaves before "Sending…" is rendered (a render first would be a few ms of
+      // the rep's wait), and in the same task, so no second click can come between.
       const answer = connector.executeTask(request, watching.signal);
       set({ execution: { status: 'sending' } });
       settle(await answer);
