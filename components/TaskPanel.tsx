@@ -83,9 +83,12 @@ interface LoadedProps {
 }
 
 function LoadedTaskView({ store, task, accounts }: LoadedProps) {
-  // A primitive, so "Sending…" doesn't render the facts again: only the form below changes.
-  const done = useStore(store, (s) => s.execution.status === 'done');
-  const blocked = whyNotExecutable(task);
+  // Why the task can't be executed, unless this panel just executed it (the editor stays,
+  // locked): a primitive, so neither "Sending…" nor the outcome renders the facts again; the
+  // task coming back finished does, once.
+  const blocked = useStore(store, (s) =>
+    s.execution.status === 'done' ? null : whyNotExecutable(task),
+  );
   const to = recipient(task);
   const due = dueText(task);
   // Tasks the rep does themselves (a call, a LinkedIn step) get their type's own view.
@@ -119,7 +122,7 @@ function LoadedTaskView({ store, task, accounts }: LoadedProps) {
       </dl>
       {DoneByRep ? (
         <DoneByRep store={store} task={task} />
-      ) : blocked && !done ? (
+      ) : blocked ? (
         <>
           <p class="evr-note">{blocked}</p>
           <ContentPreview task={task} />

@@ -1,3 +1,4 @@
+import { afterNextPaint } from './after-paint';
 import type { ExecuteRequest, ExecutionOutcome, Result } from './messaging';
 import { ReplyError } from './reply/errors';
 
@@ -40,16 +41,29 @@ export function executeOverPort(
       return;
     }
     let settled = false;
-    const end = (answer: Answer | Promise<Answer>, close: boolean) => {
-      if (settled) return;
+    const end = (answer: Answer | Promise<Answer>) => {
+      if (settled) return false;
       settled = true;
       watching?.removeEventListener('abort', stopWatching);
-      if (close) port.disconnect();
       resolve(answer);
+      return true;
     };
-    const stopWatching = () => end(afterLoss(), true);
-    port.onMessage.addListener((answer) => end(answer as Answer, true));
-    port.onDisconnect.addListener(() => end(afterLoss(), false));
+    const close = () => {
+      try {
+        port.disconnect();
+      } catch {
+        // The extension was reloaded under the page: the port went with it.
+      }
+    };
+    const stopWatching = () => {
+      if (end(afterLoss())) close();
+    };
+    port.onMessage.addListener((answer) => {
+      // Closing a port takes Chromium's page about a millisecond: the answer is painted first
+      // (the background let go of the watch as it posted).
+      if (end(answer as Answer)) afterNextPaint(close);
+    });
+    port.onDisconnect.addListener(() => end(afterLoss()));
     if (watching?.aborted) return stopWatching();
     watching?.addEventListener('abort', stopWatching, { once: true });
     port.postMessage(request);

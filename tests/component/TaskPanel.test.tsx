@@ -58,7 +58,7 @@ describe('TaskPanel', () => {
     expect(screen.queryByRole('button', { name: 'Execute via Reply' })).toBeNull();
   });
 
-  it('renders for a click only what the click changes: not the facts for "Sending…", never the preview', async () => {
+  it('renders for a click only what the click changes: "Sent." on its own, then the facts once, never the preview', async () => {
     let answer: (result: ReturnType<typeof finished>) => void = () => undefined;
     renderPanel(
       fakeConnector({
@@ -80,7 +80,12 @@ describe('TaskPanel', () => {
       expect(renders).toEqual([]);
       answer(finished(makeTask()));
       expect((await screen.findByRole('status')).textContent).toMatch(/^Sent\. /);
-      // The finished task's facts, once; the same body's preview not at all.
+      // The status line is painted without the facts; the finished task's facts follow, once,
+      // and the same body's preview not at all.
+      expect(renders).toEqual([]);
+      const facts = () => document.querySelector('.evr-facts')?.textContent;
+      expect(facts()).toContain('New');
+      await waitFor(() => expect(facts()).toContain('Finished at'));
       expect(renders).toEqual(['LoadedTaskView']);
     } finally {
       options.diffed = previous;

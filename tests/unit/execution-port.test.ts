@@ -9,7 +9,12 @@ type Answer = Result<ExecutionOutcome>;
  * the other in a later task, in order; an end that disconnected (or was disconnected) receives
  * nothing more and throws on a post.
  */
-function portPair(): { view: ExecutionPort; background: ExecutionPort; viewPosts: unknown[] } {
+function portPair(): {
+  view: ExecutionPort;
+  background: ExecutionPort;
+  viewPosts: unknown[];
+  viewClosed: () => boolean;
+} {
   const viewPosts: unknown[] = [];
   const end = () => ({
     closed: false,
@@ -38,7 +43,12 @@ function portPair(): { view: ExecutionPort; background: ExecutionPort; viewPosts
     onMessage: { addListener: (listener) => own.messages.push(listener) },
     onDisconnect: { addListener: (listener) => own.disconnects.push(listener) },
   });
-  return { view: make(view, background), background: make(background, view), viewPosts };
+  return {
+    view: make(view, background),
+    background: make(background, view),
+    viewPosts,
+    viewClosed: () => view.closed,
+  };
 }
 
 const sent: Answer = {
@@ -91,6 +101,9 @@ describe('an execution over its own port', () => {
     expect(ports.viewPosts).toEqual([request]);
     expect(side.answer).toHaveBeenCalledTimes(1);
     expect(side.watched).toEqual([]);
+    // The view closes its end a task after it has the answer, not before handing it on.
+    expect(ports.viewClosed()).toBe(false);
+    await vi.waitFor(() => expect(ports.viewClosed()).toBe(true));
     expect(afterLoss).not.toHaveBeenCalled();
   });
 

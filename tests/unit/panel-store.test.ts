@@ -111,8 +111,22 @@ describe('panel store: sending once', () => {
     await store.getState().execute();
     expect(connector.executeTask).toHaveBeenCalledTimes(1);
     expect(store.getState().execution.status).toBe('done');
-    const load = store.getState().load;
-    expect(load.status === 'ready' && load.task.status).toBe('finished');
+  });
+
+  it('says how it ended first, then shows the task as Reply has it and drops the edits', async () => {
+    const { store } = await readyStore(makeTask());
+    store.getState().editSubject('Edited');
+    await store.getState().execute();
+    const taskStatus = () => {
+      const { load } = store.getState();
+      return load.status === 'ready' ? load.task.status : null;
+    };
+    expect(store.getState().execution.status).toBe('done');
+    expect(taskStatus()).toBe('new');
+    expect(store.getState().edits.subject).toBe('Edited');
+    // After the frame that paints the outcome.
+    await vi.waitFor(() => expect(taskStatus()).toBe('finished'));
+    expect(store.getState().edits).toEqual({ subject: null, body: null });
   });
 
   it('never sends for tasks that cannot be executed', async () => {

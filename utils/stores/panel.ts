@@ -1,4 +1,5 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
+import { afterNextPaint } from '../after-paint';
 import type { Connector } from '../connector';
 import type { Acknowledgement } from '../execution/executor';
 import type { DraftEdits, ExecuteRequest, ExecutionOutcome, LoadedTask } from '../messaging';
@@ -128,11 +129,16 @@ export function createPanelStore(connector: Connector, taskId: number) {
     const settle = (result: Awaited<ReturnType<Connector['executeTask']>>) => {
       if (result.ok) {
         clearTimeout(draftTimer);
-        set((s) => ({
-          execution: { status: 'done', outcome: result.value },
-          edits: NO_EDITS,
-          load: s.load.status === 'ready' ? { ...s.load, task: result.value.task } : s.load,
-        }));
+        const { task } = result.value;
+        set({ execution: { status: 'done', outcome: result.value } });
+        // The status line is what the rep waits for, so it is painted on its own; the task as
+        // Reply now has it (its facts) and the cleared edits follow that frame.
+        afterNextPaint(() =>
+          set((s) => ({
+            edits: NO_EDITS,
+            load: s.load.status === 'ready' ? { ...s.load, task } : s.load,
+          })),
+        );
         return;
       }
       const wait = result.error.retryAfterSeconds;
