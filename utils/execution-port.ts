@@ -99,7 +99,7 @@ export function serveExecutionPort(
     } catch {
       // The view closed between the settle and this post: the port is already gone.
     }
-    // The view closes the port as it reads the answer; closing it here too could race the post.
+    // The view closes the port once the answer is painted; closing it here could race the post.
     unwatch();
   });
 }

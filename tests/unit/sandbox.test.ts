@@ -421,8 +421,10 @@ describe('Reply sandbox', () => {
 
     it('refuses a dueTo not after startAt, missing required fields, and a sequence task’s new contact', async () => {
       const task = (await call(sandbox, 'GET', '/v3/tasks/108')).json;
+      // One instant for both: two calls of tomorrow() can fall a millisecond apart.
+      const sameTime = tomorrow(3);
       const refusals: Array<[unknown, string]> = [
-        [moved(task, tomorrow(3), tomorrow(3)), 'dueTo'],
+        [moved(task, sameTime, sameTime), 'dueTo'],
         [{ ...moved(task, tomorrow(0), tomorrow(1)), template: undefined }, 'template'],
         [{ ...moved(task, tomorrow(0), tomorrow(1)), taskType: undefined }, 'taskType'],
         [{ ...moved(task, tomorrow(0), tomorrow(1)), startAt: undefined }, 'startAt'],
