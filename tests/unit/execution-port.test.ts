@@ -101,7 +101,7 @@ describe('an execution over its own port', () => {
     expect(ports.viewPosts).toEqual([request]);
     expect(side.answer).toHaveBeenCalledTimes(1);
     expect(side.watched).toEqual([]);
-    // The view closes its end a task after it has the answer, not before handing it on.
+    // The view closes its end once the answer is painted, not before handing it on.
     expect(ports.viewClosed()).toBe(false);
     await vi.waitFor(() => expect(ports.viewClosed()).toBe(true));
     expect(afterLoss).not.toHaveBeenCalled();
