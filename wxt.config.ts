@@ -25,7 +25,12 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
+    permissions: ['storage', 'alarms', 'notifications'],
+    // Asked for with the first site the rep adds (its content script is registered at run
+    // time), and given back with the last: held by every install, it costs each page the
+    // content scripts run on about 5 KB of heap (README, "Speed, measured"). The panel's
+    // scripts need no injection: web_accessible_resources (modules/panel-chunk.ts).
+    optional_permissions: ['scripting'],
     // A keyboard way to the popup's due tasks.
     commands: {
       _execute_action: {
@@ -35,7 +40,7 @@ export default defineConfig({
     },
     // Asked for one site at a time, when the rep adds it on the options page.
     optional_host_permissions: ['https://*/*'],
-    // The API, and the pages the panel script is injected into (the content scripts' own).
+    // The API, and the pages the content scripts run on.
     host_permissions: [
       'https://*.reply.io/*',
       ...Object.values(CRM_SITES).flat(),
@@ -65,14 +70,16 @@ export default defineConfig({
 });
 
 /**
- * What the always-loaded content scripts get in place of two of WXT's modules:
+ * What the always-loaded content scripts get in place of three of WXT's modules:
  * - the browser's own promise-based extension namespace (`browser` in Firefox, `chrome` in
  *   Chromium; both promise-based under Manifest V3), picked at first use (utils/content/browser.ts),
  *   instead of the webextension polyfill the rest of the extension gets: they touch only
- *   `runtime.connect`, ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each.
- *   The background, pages and the injected panel keep it.
+ *   `runtime.connect`, `runtime.getURL`, ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each.
+ *   The background, pages and the imported panel keep it.
  * - a context that pays for itself only once there is something to do (utils/content/context.ts)
- *   instead of WXT's, which WXT's content-script wrapper constructs before `main` runs.
+ *   instead of WXT's, which WXT's content-script wrapper constructs before `main` runs;
+ * - a synchronous start (utils/content/start.ts) instead of that wrapper, which keeps `main`'s
+ *   promise.
  */
 function lighterContentScripts(): Plugin {
   const ours = (file: string) => resolve(import.meta.dirname, 'utils/content', file);
@@ -80,6 +87,8 @@ function lighterContentScripts(): Plugin {
     '@wxt-dev/webextension-polyfill/browser': ours('browser.ts'),
     'wxt/utils/content-script-context': ours('context.ts'),
   };
+  // WXT's wrapper around a content script's definition (its virtual module, as WXT resolves it).
+  const wrapper = '\0virtual:wxt-content-script-isolated-world-entrypoint?';
   let contentScript = false;
   return {
     name: 'execute-via-reply:lighter-content-scripts',
@@ -92,6 +101,16 @@ function lighterContentScripts(): Plugin {
       const replacement = contentScript ? replacements[source] : undefined;
       if (!replacement) return null;
       return this.resolve(replacement, importer, { ...options, skipSelf: true });
+    },
+    load(id) {
+      if (!contentScript || !id.startsWith(wrapper)) return null;
+      const definition = JSON.stringify(id.slice(wrapper.length));
+      return [
+        `import definition from ${definition};`,
+        `import { startContentScript } from ${JSON.stringify(ours('start.ts'))};`,
+        // WXT names the script's result after it (`var reply = …; reply;`): there is none.
+        'export default startContentScript(definition);',
+      ].join('\n');
     },
   };
 }

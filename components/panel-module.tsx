@@ -16,11 +16,14 @@ import { ReadFailureChooser } from './ReadFailureChooser';
 import { TaskPanel } from './TaskPanel';
 
 /**
- * The page panel, injected into a tab's content-script world only once a task context is
- * found (built apart as `panel.js`, see modules/panel-chunk.ts), so pages with nothing to do
- * never pay for Preact, Zustand or styles. Its exports become the world's global
- * `executeViaReplyPanel`.
+ * The page panel, imported into a tab's content-script world only once a task context is
+ * found (built apart as the module `panel.js`, see modules/panel-chunk.ts, and loaded by
+ * utils/content/load-panel.ts), so pages with nothing to do never pay for Preact, Zustand or
+ * styles.
  */
+
+/** Reply's content script hands its tab over to this, once a URL may name a task. */
+export { followReplyTasks } from '@/utils/content/follow-reply-page';
 
 /** Shows the floating panel for one task; returns its removal. */
 export function mountTaskPanel(taskId: number): PanelMount {

@@ -6,33 +6,38 @@ import { noHtmlSinks } from './no-html-sinks';
 
 /**
  * Builds the page panel (components/panel-module.tsx) apart from the content scripts, as one
- * classic script, `panel.js`, that the background injects into a tab's content-script world
- * when a content script finds a task context (utils/background/panel-injection.ts). WXT bundles
- * each content script into one file, so only a separate build keeps the always-loaded part a
- * small detector. Injected rather than imported: the file needs no web_accessible_resources
- * entry (pages can't probe for it) and no import() of a computed URL. The panel's on-demand
- * parts (`editor.js`, `sms.js`) are built and injected the same way, when the panel asks
- * (components/editor/load-chunks.injected.ts takes load-chunks.ts's place in this build).
+ * ES module, `panel.js`, that a content script imports into its own world when it finds a task
+ * context (utils/content/load-panel.ts). WXT bundles each content script into one file, so only
+ * a separate build keeps the always-loaded part a small detector. The panel's on-demand parts
+ * (`editor.js`, `sms.js`) are built the same way and imported when the panel needs them
+ * (components/editor/load-chunks.in-page.ts takes load-chunks.ts's place in this build). They
+ * are web-accessible by a dynamic URL only (wxt.config.ts), so a page can't probe for them.
  */
 const CHUNKS = [
-  { file: 'panel.js', entry: 'components/panel-module.tsx', global: 'executeViaReplyPanel' },
+  { file: 'panel.js', entry: 'components/panel-module.tsx' },
   // Loaded when the rep starts editing an email: Squire, DOMPurify, the sanitiser.
-  {
-    file: 'editor.js',
-    entry: 'components/editor/editor-module.ts',
-    global: 'executeViaReplyEditor',
-  },
+  { file: 'editor.js', entry: 'components/editor/editor-module.ts' },
   // Loaded with an SMS task: the segment calculator (its grapheme tables are most of it).
-  { file: 'sms.js', entry: 'utils/sms-count.ts', global: 'executeViaReplySms' },
+  { file: 'sms.js', entry: 'utils/sms-count.ts' },
 ];
 
-const INJECTED_LOADER = 'components/editor/load-chunks.injected.ts';
+const IN_PAGE_LOADER = 'components/editor/load-chunks.in-page.ts';
 
 export default defineWxtModule({
   name: 'panel-chunk',
   setup(wxt) {
     wxt.hook('prepare:publicPaths', (_wxt, paths) => {
       for (const { file } of CHUNKS) paths.push(`/${file}`);
+    });
+
+    // Importable by the content scripts of any site the rep may add, under a URL made for the
+    // browser session (Chromium; Firefox's addresses differ per install anyway), so a page
+    // can't find out that the extension is there by requesting them.
+    wxt.hook('build:manifestGenerated', (_wxt, manifest) => {
+      manifest.web_accessible_resources = [
+        ...(manifest.web_accessible_resources ?? []),
+        { resources: CHUNKS.map((c) => c.file), matches: ['https://*/*'], use_dynamic_url: true },
+      ] as typeof manifest.web_accessible_resources;
     });
 
     wxt.hook('build:done', async (_wxt, output) => {
@@ -47,8 +52,8 @@ export default defineWxtModule({
           plugins: [preact(), noHtmlSinks(), i18nFromTable(wxt.config.root)],
           resolve: {
             alias: [
-              // The panel's on-demand parts arrive by injection, not import (see there).
-              { find: /^.*\/load-chunks$/, replacement: resolve(wxt.config.root, INJECTED_LOADER) },
+              // The panel's on-demand parts are imported by their URL (see there).
+              { find: /^.*\/load-chunks$/, replacement: resolve(wxt.config.root, IN_PAGE_LOADER) },
               { find: '@', replacement: wxt.config.root },
               // @wxt-dev/i18n's typed wrapper, which WXT's own builds alias the same way.
               { find: '#i18n', replacement: wxt.config.alias['#i18n'] ?? '' },
@@ -62,13 +67,13 @@ export default defineWxtModule({
           build: {
             outDir: wxt.config.outDir,
             emptyOutDir: false,
-            minify: production,
+            // Terser: Vite's esbuild keeps an ES library's whitespace.
+            minify: production && 'terser',
             sourcemap: !production,
             target: 'es2022',
             lib: {
               entry: resolve(wxt.config.root, chunk.entry),
-              formats: ['iife'],
-              name: chunk.global,
+              formats: ['es'],
               fileName: () => chunk.file,
             },
           },
@@ -81,7 +86,7 @@ export default defineWxtModule({
 
 /**
  * @wxt-dev/i18n's `browser`, in these builds, is utils/i18n/panel-browser.ts: its messages come
- * from the table the background injects with the panel, not from a first `i18n.getMessage`
+ * from the table the background hands the content script before the panel loads, not from a first `i18n.getMessage`
  * that blocks the page (utils/i18n/message-table.ts).
  */
 function i18nFromTable(root: string): Plugin {

@@ -4,9 +4,8 @@ import { fromEditor, toEditor } from '@/utils/sanitize';
 
 /**
  * The formatted-text editor (Squire) and everything it needs, loaded only when the rep starts
- * editing: in a page, injected by the background as `editor.js` into the panel's
- * content-script world (modules/panel-chunk.ts), where it becomes the global
- * `executeViaReplyEditor`; in the popup, a chunk of its own. It holds no Preact, so the
+ * editing: in a page, the module `editor.js` (modules/panel-chunk.ts), imported into the
+ * panel's content-script world; in the popup, a chunk of its own. It holds no Preact, so the
  * panel's one copy renders the toolbar around it.
  */
 

@@ -11,6 +11,8 @@ const root = document.getElementById('app');
 if (root) {
   applyUiLanguage(document.documentElement);
   document.title = i18n.t('extName');
-  const requestAccess = (pattern: string) => browser.permissions.request({ origins: [pattern] });
+  // The site, and the registering of its content script (utils/background/site-registry.ts).
+  const requestAccess = (pattern: string) =>
+    browser.permissions.request({ origins: [pattern], permissions: ['scripting'] });
   render(<App store={createOptionsStore(createMessagingConnector(), requestAccess)} />, root);
 }

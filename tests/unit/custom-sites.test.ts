@@ -80,7 +80,7 @@ describe('site registry', () => {
 
   it('registers the content script where access was granted, and removes both', async () => {
     const registered = fakeScripting();
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
     const registry = createSiteRegistry();
 
@@ -93,13 +93,33 @@ describe('site registry', () => {
         css: ['content-scripts/custom.css'],
       }),
     ]);
+    expect(contains).toHaveBeenCalledWith({
+      origins: ['https://crm.example.com/*'],
+      permissions: ['scripting'],
+    });
     expect(registry.patterns()).toEqual(['https://crm.example.com/*']);
 
     await registry.remove('https://crm.example.com');
     expect(registered.size).toBe(0);
-    expect(remove).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
+    // The last site gives back the permission to register scripts too.
+    expect(remove).toHaveBeenCalledWith({
+      origins: ['https://crm.example.com/*'],
+      permissions: ['scripting'],
+    });
     expect(await customSitesItem.getValue()).toEqual([]);
     expect(registry.patterns()).toEqual([]);
+  });
+
+  it('keeps the permission to register scripts while another site is left', async () => {
+    fakeScripting();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
+    const registry = createSiteRegistry();
+    await registry.add('https://crm.example.com');
+    await registry.add('https://erp.example.com');
+    await registry.remove('https://crm.example.com');
+    expect(remove).toHaveBeenCalledWith({ origins: ['https://crm.example.com/*'] });
+    expect(registry.patterns()).toEqual(['https://erp.example.com/*']);
   });
 
   it('registers nothing without access', async () => {
@@ -122,6 +142,11 @@ describe('site registry', () => {
     const update = vi
       .spyOn(fakeBrowser.scripting, 'updateContentScripts')
       .mockResolvedValue(undefined);
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    // Without the permission (given back, or never granted) there is nothing to update.
+    await createSiteRegistry().refresh();
+    expect(update).not.toHaveBeenCalled();
+    contains.mockResolvedValue(true);
     await createSiteRegistry().refresh();
     expect(update).toHaveBeenCalledWith([
       { id, js: ['content-scripts/custom.js'], css: ['content-scripts/custom.css'] },

@@ -15,6 +15,9 @@ import {
 } from '@/utils/content/follow-page-context';
 import { PANEL_TAG } from '@/utils/panel-port';
 
+// A stand-in panel module, already loaded: the targets under test show their own stand-ins.
+vi.mock('@/utils/content/load-panel', () => ({ loadPanel: async () => ({}) }));
+
 /**
  * The follower's settle rule: a "couldn't read" target waits until the page has stopped
  * changing (bounded), so a late-rendered record never flashes the control, while a readable
@@ -28,20 +31,18 @@ function onPage(): PanelMount {
 }
 
 /**
- * Per test: fake timers, an empty page, a stand-in panel module already injected, and a fresh
- * context, all undone afterwards. `ctx` is read inside a test.
+ * Per test: fake timers, an empty page and a fresh context, all undone afterwards. `ctx` is
+ * read inside a test.
  */
 function useFollowerWorld(): { ctx: ContentScriptContext } {
   const world = {} as { ctx: ContentScriptContext };
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.replaceChildren();
-    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
     world.ctx = new ContentScriptContext('test');
   });
   afterEach(() => {
     world.ctx.abort();
-    globalThis.executeViaReplyPanel = undefined;
     vi.restoreAllMocks();
     vi.useRealTimers();
   });
@@ -71,12 +72,10 @@ describe('followPageContext settling', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     shown.length = 0;
-    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
     ctx = new ContentScriptContext('test');
   });
   afterEach(() => {
     ctx.abort();
-    globalThis.executeViaReplyPanel = undefined;
     vi.useRealTimers();
   });
 
@@ -139,7 +138,6 @@ describe('followPageContext watching for arrivals', () => {
     checks = 0;
     target = null;
     document.body.replaceChildren();
-    globalThis.executeViaReplyPanel = {} as NonNullable<typeof globalThis.executeViaReplyPanel>;
     ctx = new ContentScriptContext('test');
     followPageContext(ctx, detect, {
       observeDom: { arrivals: '[data-reply-task-id]', attributes: ['data-reply-task-id'] },
@@ -147,7 +145,6 @@ describe('followPageContext watching for arrivals', () => {
   });
   afterEach(() => {
     ctx.abort();
-    globalThis.executeViaReplyPanel = undefined;
     vi.useRealTimers();
   });
 

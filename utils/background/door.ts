@@ -3,9 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { browser, MatchPattern } from '#imports';
 import { serveExecutionPort } from '../execution-port';
 import { messenger, type ProtocolMap, type Result } from '../messaging';
-import { EXECUTE_PORT } from '../panel-port';
+import { EXECUTE_PORT, PANEL_PORT, type PanelPortAnswer } from '../panel-port';
 import { ReplyError } from '../reply/errors';
-import { injectPanel, scriptOfPort } from './panel-injection';
+import { panelMessages } from './panel-messages';
 import { requestSchemas } from './requests';
 import type { ReplyService } from './service';
 import type { SiteRegistry } from './site-registry';
@@ -128,15 +128,21 @@ export function openDoor(service: ReplyService, sites: SiteRegistry): () => void
       serveExecutionPort(port, answer, execution.watch);
       return;
     }
-    const script = scriptOfPort(port.name);
-    if (!script) return;
-    const answer = fromContent(sender) ? injectPanel(sender, script) : Promise.reject();
-    answer
-      .then(
-        () => port.postMessage(true),
-        () => port.postMessage(false),
-      )
-      .finally(() => port.disconnect());
+    if (port.name !== PANEL_PORT) return;
+    const answer: Promise<PanelPortAnswer> = fromContent(sender)
+      ? panelMessages().then(
+          (messages) => ({ messages }),
+          () => ({ messages: null }),
+        )
+      : Promise.resolve(false);
+    void answer.then((value) => {
+      try {
+        port.postMessage(value);
+        port.disconnect();
+      } catch {
+        // The content script went away first (its tab closed): nothing to answer.
+      }
+    });
   };
   browser.runtime.onConnect.addListener(onPort);
   return () => {

@@ -11,10 +11,15 @@ import { customSitesItem } from '../storage';
 const SCRIPT = 'content-scripts/custom.js';
 const STYLESHEET = 'content-scripts/custom.css';
 
+/** Registering content scripts takes an optional permission, asked for with each site. */
+const SCRIPTING = { permissions: ['scripting' as const] };
+const holdsScripting = () => browser.permissions.contains(SCRIPTING);
+
 /**
  * Sites the rep added: each has its host access (asked for by the options page, where the
- * rep's click allows the prompt) and its registered content script; removing a site removes
- * both. Also answers which added sites our content scripts may speak from.
+ * rep's click allows the prompt, with the `scripting` permission) and its registered content
+ * script; removing a site removes both, and the last one gives `scripting` back too. Also
+ * answers which added sites our content scripts may speak from.
  */
 export function createSiteRegistry() {
   let patterns: string[] = [];
@@ -39,7 +44,7 @@ export function createSiteRegistry() {
     async add(address: string): Promise<CustomSite[]> {
       const site = siteFromAddress(address);
       if (!site.ok) throw new ReplyError('invalid-site', { detail: site.reason });
-      if (!(await browser.permissions.contains({ origins: [site.pattern] }))) {
+      if (!(await browser.permissions.contains({ origins: [site.pattern], ...SCRIPTING }))) {
         throw new ReplyError('no-site-access');
       }
       const id = scriptIdFor(site);
@@ -68,7 +73,7 @@ export function createSiteRegistry() {
      */
     async refresh() {
       const ids = (await customSitesItem.getValue()).map(scriptIdFor);
-      if (ids.length === 0) return;
+      if (ids.length === 0 || !(await holdsScripting())) return;
       const registered = await browser.scripting.getRegisteredContentScripts({ ids });
       if (registered.length === 0) return;
       await browser.scripting.updateContentScripts(
@@ -81,11 +86,17 @@ export function createSiteRegistry() {
       const site = sites.find((s) => s.origin === origin);
       if (!site) return sites;
       const id = scriptIdFor(site);
-      if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0) {
+      if (
+        (await holdsScripting()) &&
+        (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length > 0
+      ) {
         await browser.scripting.unregisterContentScripts({ ids: [id] });
       }
-      await browser.permissions.remove({ origins: [site.pattern] });
       const next = sites.filter((s) => s !== site);
+      await browser.permissions.remove({
+        origins: [site.pattern],
+        ...(next.length === 0 ? SCRIPTING : {}),
+      });
       await customSitesItem.setValue(next);
       return remember(next);
     },

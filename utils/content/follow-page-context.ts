@@ -1,18 +1,9 @@
-import { browser } from 'wxt/browser';
-import type * as PanelModule from '@/components/panel-module';
 import type { PanelMount } from '@/components/panel-module';
 import type { PersonContext } from '../detect/context';
 import { firstTaskReference } from '../detect/references';
-import { PANEL_PORT } from '../panel-port';
 import { ARRIVAL_ANIMATION, type DomWatch } from './arrivals';
 import type { ContentContext } from './context';
-
-type Panel = typeof PanelModule;
-
-declare global {
-  /** Defined in this content-script world by the injected panel script. */
-  var executeViaReplyPanel: Panel | undefined;
-}
+import { loadPanel, type Panel } from './load-panel';
 
 /** What a page offers: a stable key (a new key replaces the panel) and how to show it. */
 export interface PanelTarget {
@@ -28,27 +19,6 @@ export interface PanelTarget {
 
 export const SETTLE_MS = 1500;
 export const MAX_SETTLE_MS = 5000;
-
-/** The panel script, injected by the background on first need, then shared. */
-let panelModule: Promise<Panel | undefined> | undefined;
-function loadPanel(): Promise<Panel | undefined> {
-  panelModule ??= (globalThis.executeViaReplyPanel ? Promise.resolve(true) : requestPanel()).then(
-    (injected) => {
-      // Not injected (the extension restarted under this page): try again next time.
-      if (!injected) panelModule = undefined;
-      return globalThis.executeViaReplyPanel;
-    },
-  );
-  return panelModule;
-}
-
-function requestPanel(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const port = browser.runtime.connect({ name: PANEL_PORT });
-    port.onMessage.addListener((injected) => resolve(injected === true));
-    port.onDisconnect.addListener(() => resolve(false));
-  });
-}
 
 /** How long a check after a change may wait for an idle moment on a page that never idles. */
 const IDLE_TIMEOUT_MS = 200;

@@ -1,16 +1,16 @@
 /**
- * The page panel's messages, read once by the background and handed to the panel's world with
- * the panel (utils/background/panel-injection.ts), because in Chromium the first
- * `i18n.getMessage` in a page's content-script world fetches the extension's message bundle
- * with a synchronous call to the browser process: 11–35 ms of the page's main thread, blocked,
- * as the panel opened, in every tab (README, "Speed, measured"). Each message is taken as the
- * browser itself resolves it (locale, fallbacks, `$$`), with marks in place of `$1`…`$9`, so
+ * The page panel's messages, read once by the background and handed to the panel's world
+ * before the panel loads (utils/background/panel-messages.ts, utils/content/load-panel.ts),
+ * because in Chromium the first `i18n.getMessage` in a page's content-script world fetches the
+ * extension's message bundle with a synchronous call to the browser process: 11–35 ms of the
+ * page's main thread, blocked, as the panel opened, in every tab (README, "Speed, measured").
+ * Each message is taken as the browser itself resolves it (locale, fallbacks, `$$`), with marks in place of `$1`…`$9`, so
  * filling them in later gives what `getMessage(key, substitutions)` would have.
  */
 export type MessageTable = Readonly<Record<string, string>>;
 
 declare global {
-  /** Set in a page's content-script world by the background, beside the panel script. */
+  /** Set in a page's content-script world before the panel loads (utils/content/load-panel.ts). */
   var executeViaReplyMessages: MessageTable | undefined;
 }
 

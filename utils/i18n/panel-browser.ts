@@ -3,8 +3,8 @@ import { messageFromTable } from './message-table';
 
 /**
  * What @wxt-dev/i18n gets for its `browser` in the panel's build (modules/panel-chunk.ts), the
- * one member it uses: `i18n.getMessage`, from the table the background injected beside the
- * panel (./message-table.ts), from the browser where the table is missing.
+ * one member it uses: `i18n.getMessage`, from the table the background handed over before the
+ * panel loaded (./message-table.ts), from the browser where the table is missing.
  */
 export const browser = {
   i18n: {
