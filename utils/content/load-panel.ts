@@ -14,7 +14,10 @@ let panelModule: Promise<Panel | undefined> | undefined;
  * page, or the background refused), and then asked again next time.
  */
 export function loadPanel(): Promise<Panel | undefined> {
-  panelModule ??= panelMessages()
+  // Messages already here: the background has served this world (the follower in panel.js
+  // asks again after Reply's script loaded it), and the module is the browser's already.
+  const held = globalThis.executeViaReplyMessages;
+  panelModule ??= (held ? Promise.resolve(held) : panelMessages())
     .then((messages) => {
       if (messages === undefined) return undefined;
       if (messages) globalThis.executeViaReplyMessages ??= messages;
