@@ -70,22 +70,20 @@ export default defineConfig({
 });
 
 /**
- * What the always-loaded content scripts get in place of three of WXT's modules:
+ * What the always-loaded content scripts get in place of two of WXT's modules:
  * - the browser's own promise-based extension namespace (`browser` in Firefox, `chrome` in
- *   Chromium; both promise-based under Manifest V3), picked at first use (utils/content/browser.ts),
- *   instead of the webextension polyfill the rest of the extension gets: they touch only
- *   `runtime.connect`, `runtime.getURL`, ports and `runtime.id`, and the polyfill was about 2.6 KB gzip of each.
- *   The background, pages and the imported panel keep it.
- * - a context that pays for itself only once there is something to do (utils/content/context.ts)
- *   instead of WXT's, which WXT's content-script wrapper constructs before `main` runs;
- * - a synchronous start (utils/content/start.ts) instead of that wrapper, which keeps `main`'s
- *   promise.
+ *   Chromium; both promise-based under Manifest V3), picked at first use
+ *   (utils/content/browser.ts), instead of the webextension polyfill the rest of the extension
+ *   gets: they touch only `runtime.connect`, `runtime.getURL`, ports and `runtime.id`, and the
+ *   polyfill was about 2.6 KB gzip of each. The background, pages and the imported panel keep it.
+ * - a synchronous start (utils/content/start.ts) instead of WXT's wrapper, which keeps `main`'s
+ *   promise and constructs WXT's context; ours (utils/content/context.ts) pays for itself only
+ *   once there is something to do.
  */
 function lighterContentScripts(): Plugin {
   const ours = (file: string) => resolve(import.meta.dirname, 'utils/content', file);
   const replacements: Record<string, string> = {
     '@wxt-dev/webextension-polyfill/browser': ours('browser.ts'),
-    'wxt/utils/content-script-context': ours('context.ts'),
   };
   // WXT's wrapper around a content script's definition (its virtual module, as WXT resolves it).
   const wrapper = '\0virtual:wxt-content-script-isolated-world-entrypoint?';

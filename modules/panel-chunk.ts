@@ -86,8 +86,8 @@ export default defineWxtModule({
 
 /**
  * @wxt-dev/i18n's `browser`, in these builds, is utils/i18n/panel-browser.ts: its messages come
- * from the table the background hands the content script before the panel loads, not from a first `i18n.getMessage`
- * that blocks the page (utils/i18n/message-table.ts).
+ * from the table the background hands the content script before the panel loads, not from a
+ * first `i18n.getMessage` that blocks the page (utils/i18n/message-table.ts).
  */
 function i18nFromTable(root: string): Plugin {
   const shim = resolve(root, 'utils/i18n/panel-browser.ts');

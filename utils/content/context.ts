@@ -13,8 +13,8 @@ export interface ContentContext {
 }
 
 /**
- * The context the content scripts get in the build, in place of WXT's (wxt.config.ts maps WXT's
- * module here for content scripts, whose `main` is still typed with WXT's class: hand it on as a
+ * The context the content scripts get in the build, in place of WXT's (./start.ts constructs it,
+ * in place of WXT's wrapper; `main` is still typed with WXT's class: hand it on as a
  * ContentContext, nothing more). The same contract, paid for only once there is something to do.
  * WXT's constructor announces the script with a CustomEvent on `document`, listens there for a
  * newer copy, and names both events by `runtime.id`; in a page's isolated world the first touch

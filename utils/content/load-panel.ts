@@ -5,8 +5,14 @@ import { PANEL_PORT, type PanelPortAnswer } from '../panel-port';
 
 export type Panel = typeof PanelModule;
 
-/** The panel script, imported on first need, then shared by every panel of this world. */
-let panelModule: Promise<Panel | undefined> | undefined;
+declare global {
+  /**
+   * The panel script, imported on first need, then shared by every panel of this
+   * content-script world: by the content script and by the follower that came with the panel
+   * (Reply's, utils/content/follow-reply-page.ts), two bundles with this module in each.
+   */
+  var executeViaReplyPanel: Promise<Panel | undefined> | undefined;
+}
 
 /**
  * The panel (modules/panel-chunk.ts), once the background has said this page may have one and
@@ -14,10 +20,7 @@ let panelModule: Promise<Panel | undefined> | undefined;
  * page, or the background refused), and then asked again next time.
  */
 export function loadPanel(): Promise<Panel | undefined> {
-  // Messages already here: the background has served this world (the follower in panel.js
-  // asks again after Reply's script loaded it), and the module is the browser's already.
-  const held = globalThis.executeViaReplyMessages;
-  panelModule ??= (held ? Promise.resolve(held) : panelMessages())
+  globalThis.executeViaReplyPanel ??= panelMessages()
     .then((messages) => {
       if (messages === undefined) return undefined;
       if (messages) globalThis.executeViaReplyMessages ??= messages;
@@ -25,13 +28,13 @@ export function loadPanel(): Promise<Panel | undefined> {
     })
     .catch(() => undefined)
     .then((panel) => {
-      if (!panel) panelModule = undefined;
+      if (!panel) globalThis.executeViaReplyPanel = undefined;
       return panel;
     });
-  return panelModule;
+  return globalThis.executeViaReplyPanel;
 }
 
-/** The background's answer on the panel's port: the messages, null without them, undefined for no. */
+/** The background's answer on the panel port: the messages, null without them, undefined: no. */
 function panelMessages(): Promise<MessageTable | null | undefined> {
   return new Promise((resolve) => {
     const port = browser.runtime.connect({ name: PANEL_PORT });
